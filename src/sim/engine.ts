@@ -1,0 +1,511 @@
+/**
+ * The deterministic engine: a network's state advanced in steps of simulated time, with a scenario's failures,
+ * repairs, churn and self-healing, and the metrics recorded at every step. All randomness after the network is
+ * built comes from the seed's failure streams, so a seed and the same parameters give the same series anywhere.
+ *
+ * Per-node and per-link state lives in typed arrays that the scene reads directly (nodeUp, nodeChangedAt…).
+ */
+
+import { Betweenness } from './betweenness.ts'
+import { MotterLai, loadSources, pickTrigger } from './cascade.ts'
+import { connectAlive } from './components.ts'
+import { greatCircleKm } from './geo.ts'
+import { degrees } from './graph.ts'
+import { MetricsComputer } from './metrics.ts'
+import type { Network, NodeClass } from './network.ts'
+import { FAILURE_MODELS } from './network.ts'
+import type { Rng } from './rng.ts'
+import { createRng } from './rng.ts'
+import type { Scenario } from './scenarios.ts'
+import type { GeoIndex } from './spatial.ts'
+import { createGeoIndex } from './spatial.ts'
+
+export interface SimOptions {
+  /** Simulated minutes per step. */
+  dtMin: number
+  /** When the scenario's failures start, in minutes (by default at the first step). */
+  startMin: number
+  /** Failed nodes and cut links are repaired this many minutes after they failed; null: never. */
+  repairAfterMin: number | null
+  /** Self-healing (where the network has it) re-creates a lost replica this many minutes after its host failed. */
+  healAfterMin: number
+  /** Background churn: every node fails and is repaired at its class's realistic rates. */
+  churn: boolean
+  /** Latency percentiles are recomputed every this many steps (they cost far more than the rest). */
+  latencyEvery: number
+}
+
+export const DEFAULT_SIM_OPTIONS: SimOptions = {
+  dtMin: 1,
+  startMin: 1,
+  repairAfterMin: null,
+  healAfterMin: 15,
+  churn: false,
+  latencyEvery: 1,
+}
+
+/** Why a node is down, for colours and the event log. */
+export const Cause = {
+  none: 0,
+  scenario: 1,
+  cascade: 2,
+  spread: 3,
+  push: 4,
+  churn: 5,
+  initial: 6,
+  manual: 7,
+} as const
+export type Cause = (typeof Cause)[keyof typeof Cause]
+
+export interface StepMetrics {
+  /** Simulated minutes since the start. */
+  t: number
+  usersOnline: number | null
+  serviceAvailability: number | null
+  survivability: number
+  latencyP50Ms: number | null
+  latencyP95Ms: number | null
+  failedNodes: number
+  failedLinks: number
+  /** Person-hours of service lost so far: each hour a person cannot reach a share x of services counts x. */
+  userHoursLost: number | null
+}
+
+const NEVER = Infinity
+const PUSH_FANOUT = 4
+
+export class Simulation {
+  readonly options: SimOptions
+  /** Simulated minutes since the start. */
+  t = 0
+  steps = 0
+  readonly nodeUp: Uint8Array
+  readonly linkUp: Uint8Array
+  /** Simulated minute of each node's last change (failure or repair), for transitions in the scene. */
+  readonly nodeChangedAt: Float64Array
+  readonly linkChangedAt: Float64Array
+  readonly nodeCause: Uint8Array
+  /** Replica hosts; self-healing moves them. */
+  readonly host: Int32Array
+  /** Per population cluster: 0 while the people's own area is down (inside a regional disaster). */
+  readonly clusterUp: Uint8Array
+  readonly metrics: MetricsComputer
+  /** Metrics of the current state. */
+  current: StepMetrics
+  /** Scenario bookkeeping, readable by the scene (a cascade's round, the spread's frontier…). */
+  readonly progress = { started: false, active: false, round: 0 }
+
+  private readonly nodeRepairAt: Float64Array
+  private readonly linkRepairAt: Float64Array
+  private readonly clusterRepairAt: Float64Array
+  private readonly nodeDownAt: Float64Array
+  /** Hours each node has been up (churn's Weibull hazard depends on it). */
+  private readonly upAgeH: Float64Array
+  private readonly immune: Uint8Array
+  private readonly fail: Rng
+  private readonly churnRng: Rng
+  private frontier: number[] = []
+  private cascade: MotterLai | null = null
+  private pushOrder: Int32Array | null = null
+  private pushPos: Int32Array | null = null
+  private churnStarted = false
+  private geo: GeoIndex | null = null
+  private lastLatency: { p50: number | null; p95: number | null } = { p50: null, p95: null }
+  private userHoursLost = 0
+
+  constructor(
+    readonly net: Network,
+    readonly scenario: Scenario = { kind: 'none' },
+    seed = net.seed,
+    options: Partial<SimOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_SIM_OPTIONS, ...options }
+    if (!(this.options.dtMin > 0)) throw new Error('dtMin must be positive')
+    const { n, m } = net.graph
+    this.nodeUp = new Uint8Array(n).fill(1)
+    this.linkUp = new Uint8Array(m).fill(1)
+    this.nodeChangedAt = new Float64Array(n).fill(-Infinity)
+    this.linkChangedAt = new Float64Array(m).fill(-Infinity)
+    this.nodeCause = new Uint8Array(n)
+    this.nodeRepairAt = new Float64Array(n).fill(NEVER)
+    this.linkRepairAt = new Float64Array(m).fill(NEVER)
+    this.nodeDownAt = new Float64Array(n)
+    this.upAgeH = new Float64Array(n)
+    this.immune = new Uint8Array(n)
+    this.host = net.services ? net.services.host.slice() : new Int32Array(0)
+    this.clusterUp = new Uint8Array(net.users?.count ?? 0).fill(1)
+    this.clusterRepairAt = new Float64Array(net.users?.count ?? 0).fill(NEVER)
+    this.fail = createRng(seed, `fail:${scenario.kind}`)
+    this.churnRng = createRng(seed, 'fail:churn')
+    this.metrics = new MetricsComputer(net)
+    if (net.initiallyDown) {
+      for (let v = 0; v < n; v++) if (net.initiallyDown[v]) this.failNode(v, Cause.initial, NEVER)
+    }
+    if (this.options.churn || scenario.kind === 'churn') this.startChurn()
+    this.current = this.measure(true)
+  }
+
+  /** Runs until the series holds `count` entries (the first is the state at t = 0) and returns it. */
+  run(count: number): StepMetrics[] {
+    const out: StepMetrics[] = [this.current]
+    while (out.length < count) out.push(this.step())
+    return out
+  }
+
+  /** Advances one step of simulated time and returns the metrics of the new state. */
+  step(): StepMetrics {
+    const dt = this.options.dtMin
+    // Each person-hour lost counts over the interval the previous state lasted.
+    if (this.current.serviceAvailability !== null && this.net.users) {
+      this.userHoursLost += (1 - this.current.serviceAvailability) * this.net.users.totalPop * (dt / 60)
+    }
+    this.t += dt
+    this.steps++
+    this.repairDue()
+    if (this.churnStarted) this.churnStep(dt)
+    if (!this.progress.started && this.t >= this.options.startMin) this.startScenario()
+    else if (this.progress.active) this.advanceScenario()
+    if (this.net.selfHealing && this.net.services) this.heal()
+    this.current = this.measure(this.steps % Math.max(1, Math.floor(this.options.latencyEvery)) === 0)
+    return this.current
+  }
+
+  /** Fails a node now (scenario actions, a click on the globe). */
+  failNode(v: number, cause: Cause = Cause.manual, repairAt = this.repairTime()): boolean {
+    if (!this.nodeUp[v]) return false
+    this.nodeUp[v] = 0
+    this.nodeCause[v] = cause
+    this.nodeDownAt[v] = this.t
+    this.nodeChangedAt[v] = this.t
+    this.nodeRepairAt[v] = repairAt
+    return true
+  }
+
+  /** Cuts a link now. */
+  failLink(e: number, repairAt = this.repairTime()): boolean {
+    if (!this.linkUp[e]) return false
+    this.linkUp[e] = 0
+    this.linkChangedAt[e] = this.t
+    this.linkRepairAt[e] = repairAt
+    return true
+  }
+
+  repairNode(v: number): void {
+    if (this.nodeUp[v]) return
+    this.nodeUp[v] = 1
+    this.nodeCause[v] = Cause.none
+    this.nodeChangedAt[v] = this.t
+    this.nodeRepairAt[v] = NEVER
+    this.upAgeH[v] = 0
+  }
+
+  repairLink(e: number): void {
+    if (this.linkUp[e]) return
+    this.linkUp[e] = 1
+    this.linkChangedAt[e] = this.t
+    this.linkRepairAt[e] = NEVER
+  }
+
+  /** Recomputes the metrics of the current state (after actions from outside the step loop). */
+  refresh(): StepMetrics {
+    this.current = this.measure(true)
+    return this.current
+  }
+
+  private repairTime(): number {
+    const r = this.options.repairAfterMin
+    return r === null ? NEVER : this.t + r
+  }
+
+  private repairDue(): void {
+    const t = this.t
+    for (let v = 0; v < this.nodeUp.length; v++) if (!this.nodeUp[v] && this.nodeRepairAt[v]! <= t) this.repairNode(v)
+    for (let e = 0; e < this.linkUp.length; e++) if (!this.linkUp[e] && this.linkRepairAt[e]! <= t) this.repairLink(e)
+    for (let c = 0; c < this.clusterUp.length; c++) {
+      if (!this.clusterUp[c] && this.clusterRepairAt[c]! <= t) {
+        this.clusterUp[c] = 1
+        this.clusterRepairAt[c] = NEVER
+      }
+    }
+  }
+
+  private startScenario(): void {
+    this.progress.started = true
+    const s = this.scenario
+    const g = this.net.graph
+    switch (s.kind) {
+      case 'none':
+      case 'churn':
+        return
+      case 'site':
+        if (s.node >= 0 && s.node < g.n) this.failNode(s.node, Cause.scenario)
+        return
+      case 'region': {
+        for (let v = 0; v < g.n; v++) {
+          if (greatCircleKm(s.lat, s.lon, this.net.lat[v]!, this.net.lon[v]!) <= s.radiusKm)
+            this.failNode(v, Cause.scenario)
+        }
+        // The people there lose their own connections too, the same in every network.
+        const users = this.net.users
+        for (let c = 0; users && c < users.count; c++) {
+          if (greatCircleKm(s.lat, s.lon, users.lat[c]!, users.lon[c]!) <= s.radiusKm) {
+            this.clusterUp[c] = 0
+            this.clusterRepairAt[c] = this.repairTime()
+          }
+        }
+        return
+      }
+      case 'random': {
+        const order = this.fail.shuffle(Int32Array.from({ length: g.n }, (_, i) => i))
+        const count = Math.round(clamp01(s.fraction) * g.n)
+        for (let i = 0; i < count; i++) this.failNode(order[i]!, Cause.scenario)
+        return
+      }
+      case 'links': {
+        const order = this.fail.shuffle(Int32Array.from({ length: g.m }, (_, i) => i))
+        const count = Math.round(clamp01(s.fraction) * g.m)
+        for (let i = 0; i < count; i++) this.failLink(order[i]!)
+        return
+      }
+      case 'attack': {
+        const score = attackScores(this.net, s.by, this.nodeUp, this.linkUp, this.fail)
+        const order = attackOrder(score, this.nodeUp, this.fail)
+        const count = Math.round(clamp01(s.fraction) * g.n)
+        for (let i = 0; i < count && i < order.length; i++) this.failNode(order[i]!, Cause.scenario)
+        return
+      }
+      case 'cascade': {
+        this.cascade = new MotterLai(g, Math.max(0, s.alpha), this.nodeUp, this.linkUp, loadSources(g, this.fail))
+        const first = pickTrigger(g, s.trigger, this.nodeUp, this.cascade.initialLoad, this.fail)
+        if (first >= 0) this.failNode(first, Cause.scenario)
+        this.progress.active = first >= 0
+        return
+      }
+      case 'spread': {
+        let source = s.source ?? -1
+        if (source < 0 || source >= g.n || !this.nodeUp[source])
+          source = pickTrigger(g, 'random', this.nodeUp, new Float64Array(0), this.fail)
+        if (source >= 0 && this.failNode(source, Cause.spread)) {
+          this.immune[source] = 1
+          this.frontier = [source]
+          this.progress.active = true
+        }
+        return
+      }
+      case 'push': {
+        const members = pushMembers(this.net, s.operator)
+        this.pushOrder = this.fail.shuffle(members)
+        this.pushPos = new Int32Array(0)
+        if (this.pushOrder.length > 0) {
+          // The first machine in the rollout takes the push: someone made the change somewhere.
+          this.failNode(this.pushOrder[0]!, Cause.push)
+          this.pushPos = Int32Array.of(0)
+          this.progress.active = true
+        }
+        return
+      }
+    }
+  }
+
+  private advanceScenario(): void {
+    const s = this.scenario
+    this.progress.round++
+    if (s.kind === 'cascade' && this.cascade) {
+      const over = this.cascade.overloaded(this.nodeUp, this.linkUp)
+      for (const v of over) this.failNode(v, Cause.cascade)
+      if (over.length === 0) this.progress.active = false
+    } else if (s.kind === 'spread') {
+      const T = clamp01(s.transmissibility)
+      const { off, adj, adjLink } = this.net.graph
+      const next: number[] = []
+      for (const u of this.frontier) {
+        for (let p = off[u]!; p < off[u + 1]!; p++) {
+          const v = adj[p]!
+          if (!this.linkUp[adjLink[p]!] || this.immune[v] || !this.nodeUp[v]) continue
+          if (this.fail.float() < T) {
+            this.immune[v] = 1
+            this.failNode(v, Cause.spread)
+            next.push(v)
+          }
+        }
+      }
+      this.frontier = next
+      if (next.length === 0) this.progress.active = false
+    } else if (s.kind === 'push' && this.pushOrder && this.pushPos) {
+      const T = clamp01(s.transmissibility)
+      const order = this.pushOrder
+      const next: number[] = []
+      for (const i of this.pushPos) {
+        for (let c = PUSH_FANOUT * i + 1; c <= PUSH_FANOUT * i + PUSH_FANOUT && c < order.length; c++) {
+          if (this.fail.float() < T) {
+            this.failNode(order[c]!, Cause.push)
+            next.push(c)
+          }
+        }
+      }
+      this.pushPos = Int32Array.from(next)
+      if (next.length === 0) this.progress.active = false
+    } else {
+      this.progress.active = false
+    }
+  }
+
+  /** Churn starts in its long-run balance: nodes have been up for a while, and a few are already down. */
+  private startChurn(): void {
+    this.churnStarted = true
+    const rng = this.churnRng
+    for (let v = 0; v < this.nodeUp.length; v++) {
+      const fm = FAILURE_MODELS[this.net.nodeClass[v] as NodeClass]
+      const meanUpH = fm.scaleHours * gammaFn(1 + 1 / fm.shape)
+      if (rng.float() < fm.mttrHours / (meanUpH + fm.mttrHours)) {
+        if (this.nodeUp[v]) this.failNode(v, Cause.churn, this.t + expSample(rng, fm.mttrHours) * 60)
+        continue
+      }
+      // Age of an uptime seen at a random moment: a length-biased uptime (Gamma(1 + 1/k) in Weibull units) times U.
+      const lengthBiased = fm.scaleHours * Math.pow(rng.gamma(1 + 1 / fm.shape), 1 / fm.shape)
+      this.upAgeH[v] = rng.float() * lengthBiased
+    }
+  }
+
+  private churnStep(dtMin: number): void {
+    const rng = this.churnRng
+    const dtH = dtMin / 60
+    for (let v = 0; v < this.nodeUp.length; v++) {
+      if (!this.nodeUp[v]) continue
+      const fm = FAILURE_MODELS[this.net.nodeClass[v] as NodeClass]
+      const a = this.upAgeH[v]!
+      const k = fm.shape
+      const eta = fm.scaleHours
+      // Probability the uptime ends within this step, given it has lasted a hours (Weibull hazard).
+      const p = 1 - Math.exp(Math.pow(a / eta, k) - Math.pow((a + dtH) / eta, k))
+      if (rng.float() < p) this.failNode(v, Cause.churn, this.t + expSample(rng, fm.mttrHours) * 60)
+      else this.upAgeH[v] = a + dtH
+    }
+  }
+
+  /**
+   * Self-healing: a replica whose host has been down long enough is re-created on the working node nearest to
+   * it that can get a copy (in the same connected group as a surviving replica). With no surviving replica the
+   * data is gone until a host returns.
+   */
+  private heal(): void {
+    const services = this.net.services!
+    const R = services.replicas
+    const host = this.host
+    const wait = this.options.healAfterMin
+    const due = (h: number) => h >= 0 && !this.nodeUp[h] && this.t - this.nodeDownAt[h]! >= wait
+    if (!host.some(due)) return
+    const uf = this.metrics.uf
+    connectAlive(this.net.graph, this.nodeUp, this.linkUp, uf)
+    for (let s = 0; s < services.count; s++) {
+      for (let j = 0; j < R; j++) {
+        const h = host[s * R + j]!
+        if (!due(h)) continue
+        let sourceRoot = -1
+        for (let q = 0; q < R; q++) {
+          const o = host[s * R + q]!
+          if (o >= 0 && this.nodeUp[o]) {
+            sourceRoot = uf.find(o)
+            break
+          }
+        }
+        if (sourceRoot < 0) continue
+        this.geo ??= createGeoIndex(this.net.lat, this.net.lon)
+        const taken = (v: number) => {
+          for (let q = 0; q < R; q++) if (host[s * R + q] === v) return true
+          return false
+        }
+        const target = this.geo.nearest(
+          this.net.lat[h]!,
+          this.net.lon[h]!,
+          1,
+          Infinity,
+          (v) => this.nodeUp[v] === 1 && uf.find(v) === sourceRoot && !taken(v),
+        )[0]
+        if (target !== undefined) host[s * R + j] = target
+      }
+    }
+  }
+
+  private measure(withLatency: boolean): StepMetrics {
+    connectAlive(this.net.graph, this.nodeUp, this.linkUp, this.metrics.uf)
+    const host = this.net.services ? this.host : null
+    const reach = this.metrics.reach(this.nodeUp, host, this.clusterUp)
+    if (withLatency) this.lastLatency = this.metrics.latency(this.nodeUp, this.linkUp, host)
+    let failedNodes = 0
+    for (let v = 0; v < this.nodeUp.length; v++) failedNodes += 1 - this.nodeUp[v]!
+    let failedLinks = 0
+    for (let e = 0; e < this.linkUp.length; e++) failedLinks += 1 - this.linkUp[e]!
+    return {
+      t: this.t,
+      usersOnline: reach.usersOnline,
+      serviceAvailability: reach.serviceAvailability,
+      survivability: reach.survivability,
+      latencyP50Ms: this.lastLatency.p50,
+      latencyP95Ms: this.lastLatency.p95,
+      failedNodes,
+      failedLinks,
+      userHoursLost: this.net.users && this.net.services ? this.userHoursLost : null,
+    }
+  }
+}
+
+/** Attack scores: initial degree, or initial load (betweenness; sampled on large graphs). */
+export function attackScores(
+  net: Network,
+  by: 'degree' | 'load',
+  nodeUp: Uint8Array,
+  linkUp: Uint8Array | null,
+  rng: Rng,
+): ArrayLike<number> {
+  const g = net.graph
+  return by === 'degree' ? degrees(g) : new Betweenness(g).compute(nodeUp, linkUp, loadSources(g, rng))
+}
+
+/** The order an attacker takes working nodes out: highest score first, ties broken at random. */
+export function attackOrder(score: ArrayLike<number>, nodeUp: Uint8Array, rng: Rng): Int32Array {
+  const n = nodeUp.length
+  const tie = new Float64Array(n)
+  for (let v = 0; v < n; v++) tie[v] = rng.float()
+  const order = Int32Array.from({ length: n }, (_, i) => i).filter((v) => nodeUp[v] === 1)
+  return order.sort((a, b) => score[b]! - score[a]! || tie[a]! - tie[b]!)
+}
+
+/** The machines a push goes through. */
+function pushMembers(net: Network, operator: number | 'largest' | 'all'): Int32Array {
+  const n = net.graph.n
+  if (operator === 'all') return Int32Array.from({ length: n }, (_, i) => i)
+  let op = operator
+  if (op === 'largest') {
+    const count = new Uint32Array(net.operatorCount)
+    for (let v = 0; v < n; v++) count[net.operator[v]!]!++
+    op = 0
+    for (let o = 1; o < count.length; o++) if (count[o]! > count[op]!) op = o
+  }
+  const members: number[] = []
+  for (let v = 0; v < n; v++) if (net.operator[v] === op) members.push(v)
+  return Int32Array.from(members)
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0
+}
+
+function expSample(rng: Rng, mean: number): number {
+  return -mean * Math.log(1 - rng.float())
+}
+
+/** Γ(x) for x > 0 (Lanczos). */
+export function gammaFn(x: number): number {
+  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gammaFn(1 - x))
+  const g = 7
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ]
+  x -= 1
+  let a = c[0]!
+  const t = x + g + 0.5
+  for (let i = 1; i < g + 2; i++) a += c[i]! / (x + i)
+  return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * a
+}

@@ -1,0 +1,169 @@
+/**
+ * What a state of the network means for people. With the working nodes and links joined into connected groups:
+ * - a person can use a service when their own area is not down, and one of their candidate access nodes is up
+ *   and in the same group as a working replica of it (people use the candidate that reaches the most services,
+ *   the nearest on a tie);
+ * - users online: share of the population that can use at least one service;
+ * - service availability: share of (person, service) pairs that work;
+ * - survivability (Baran): share of ALL nodes that are up and in the largest group;
+ * - latency: round trip from a person to the nearest working replica, over the access link and the fastest
+ *   path through the network; population-weighted percentiles over a fixed sample of services.
+ * Buffers are allocated once per network and reused at every step.
+ */
+
+import { UnionFind } from './components.ts'
+import type { Network } from './network.ts'
+import { Dijkstra } from './paths.ts'
+
+export interface Reach {
+  usersOnline: number | null
+  serviceAvailability: number | null
+  survivability: number
+}
+
+/** Latency histogram: 0.5 ms bins up to 4 s; beyond that goes in the last bin. */
+const BIN_MS = 0.5
+const BINS = 8000
+
+export class MetricsComputer {
+  readonly uf: UnionFind
+  /** Per cluster: index j of the access candidate in use, or -1 when none is up. */
+  readonly chosen: Int32Array
+  /** Per cluster: share of services reachable (0..1); the scene colours people by it. */
+  readonly clusterService: Float32Array
+  private readonly svcStamp: Int32Array
+  private readonly svcCount: Int32Array
+  private readonly touched: Int32Array
+  private readonly sources: Int32Array
+  private readonly hist: Float64Array
+  private dijkstra: Dijkstra | null = null
+
+  constructor(readonly net: Network) {
+    const n = net.graph.n
+    this.uf = new UnionFind(n)
+    this.svcStamp = new Int32Array(n)
+    this.svcCount = new Int32Array(n)
+    this.touched = new Int32Array(n)
+    const clusters = net.users?.count ?? 0
+    this.chosen = new Int32Array(clusters).fill(-1)
+    this.clusterService = new Float32Array(clusters)
+    this.sources = new Int32Array(net.services?.replicas ?? 1)
+    this.hist = new Float64Array(BINS)
+  }
+
+  /**
+   * Users online, availability and survivability from a union-find already built over the working nodes and
+   * links (the engine builds it with connectAlive; a sweep builds it incrementally). host: replica hosts.
+   */
+  reach(nodeUp: Uint8Array, host: Int32Array | null, clusterUp: Uint8Array | null = null): Reach {
+    const { net, uf } = this
+    const survivability = net.graph.n > 0 ? uf.largest / net.graph.n : 0
+    const users = net.users
+    const services = net.services
+    if (!users || !services || !host) return { usersOnline: null, serviceAvailability: null, survivability }
+
+    // Count, per connected group, how many services have a working replica in it.
+    const { svcStamp, svcCount, touched } = this
+    let nTouched = 0
+    const R = services.replicas
+    for (let s = 0; s < services.count; s++) {
+      for (let j = 0; j < R; j++) {
+        const h = host[s * R + j]!
+        if (h < 0 || !nodeUp[h]) continue
+        const root = uf.find(h)
+        if (svcStamp[root] === s + 1) continue
+        if (svcCount[root] === 0) touched[nTouched++] = root
+        svcStamp[root] = s + 1
+        svcCount[root]!++
+      }
+    }
+
+    const { k, access, pop } = users
+    let online = 0
+    let served = 0
+    const S = services.count
+    for (let c = 0; c < users.count; c++) {
+      let best = -1
+      let bestCount = 0
+      // People whose own area is down (inside a disaster) are cut off whatever the network.
+      const reachable = !clusterUp || clusterUp[c] === 1
+      for (let j = 0; reachable && j < k; j++) {
+        const a = access[c * k + j]!
+        if (a < 0) break
+        if (!nodeUp[a]) continue
+        if (best < 0) best = j
+        const cnt = svcCount[uf.find(a)]!
+        if (cnt > bestCount) {
+          bestCount = cnt
+          best = j
+        }
+      }
+      this.chosen[c] = best
+      const share = bestCount / S
+      this.clusterService[c] = share
+      if (bestCount > 0) online += pop[c]!
+      served += pop[c]! * share
+    }
+
+    for (let i = 0; i < nTouched; i++) {
+      const r = touched[i]!
+      svcCount[r] = 0
+      svcStamp[r] = 0
+    }
+    const total = users.totalPop
+    return {
+      usersOnline: total > 0 ? online / total : 0,
+      serviceAvailability: total > 0 ? served / total : 0,
+      survivability,
+    }
+  }
+
+  /**
+   * Latency p50 and p95 (ms) over people and the sampled services they can reach; call after reach() on the
+   * same state (it uses the access candidates reach() chose). Null when nothing is reachable.
+   */
+  latency(
+    nodeUp: Uint8Array,
+    linkUp: Uint8Array | null,
+    host: Int32Array | null,
+  ): { p50: number | null; p95: number | null } {
+    const { net } = this
+    const users = net.users
+    const services = net.services
+    if (!users || !services || !host) return { p50: null, p95: null }
+    this.dijkstra ??= new Dijkstra(net.graph)
+    const hist = this.hist
+    hist.fill(0)
+    let total = 0
+    const R = services.replicas
+    const { k, access, accessRttMs, pop } = users
+    for (const s of services.latencySample) {
+      for (let j = 0; j < R; j++) this.sources[j] = host[s * R + j]!
+      const dist = this.dijkstra.run(net.linkRttMs, nodeUp, linkUp, this.sources, R)
+      for (let c = 0; c < users.count; c++) {
+        const j = this.chosen[c]!
+        if (j < 0) continue
+        const a = access[c * k + j]!
+        const d = dist[a]!
+        if (d === Infinity) continue
+        const ms = accessRttMs[c * k + j]! + d
+        hist[Math.min(BINS - 1, Math.floor(ms / BIN_MS))]! += pop[c]!
+        total += pop[c]!
+      }
+    }
+    if (total === 0) return { p50: null, p95: null }
+    return { p50: percentile(hist, total, 0.5), p95: percentile(hist, total, 0.95) }
+  }
+}
+
+/** Weighted percentile from the histogram, interpolated within its bin. */
+function percentile(hist: Float64Array, total: number, q: number): number {
+  const target = q * total
+  let acc = 0
+  for (let b = 0; b < hist.length; b++) {
+    const w = hist[b]!
+    if (w > 0 && acc + w >= target) return (b + (target - acc) / w) * BIN_MS
+    acc += w
+  }
+  return hist.length * BIN_MS
+}

@@ -1,0 +1,89 @@
+/**
+ * Schemas for everything a user can set: the network and its parameters, the scenario and its parameters, and
+ * the run options. The command line validates with them now; URL parameters and messages use the same ones, so
+ * a value is accepted or refused with the same words everywhere.
+ */
+
+import { z } from 'zod'
+import { METROS } from './regions.ts'
+
+const int = (min: number, max: number) => {
+  const msg = `expected a whole number from ${min} to ${max}`
+  return z.number(msg).int(msg).min(min, msg).max(max, msg)
+}
+const num = (min: number, max: number) => {
+  const msg = `expected a number from ${min} to ${max}`
+  return z.number(msg).finite(msg).min(min, msg).max(max, msg)
+}
+const share = num(0, 1)
+
+export const CentralizedSpec = z.strictObject({
+  kind: z.literal('centralized'),
+  regions: int(10, METROS.length).optional(),
+  pops: int(10, 1000).optional(),
+  uplinks: int(1, 4).optional(),
+  services: int(1, 10_000).optional(),
+})
+export const DecentralizedSpec = z.strictObject({
+  kind: z.literal('decentralized'),
+  regions: int(10, METROS.length).optional(),
+  pops: int(10, 1000).optional(),
+  uplinks: int(1, 4).optional(),
+  services: int(1, 10_000).optional(),
+  replicas: int(2, 3).optional(),
+})
+export const P2PSpec = z.strictObject({
+  kind: z.literal('p2p'),
+  nodes: int(10, 100_000).optional(),
+  links: int(1, 16).optional(),
+  longLinks: num(0, 8).optional(),
+  services: int(1, 10_000).optional(),
+  replicas: int(1, 16).optional(),
+  replicaSeparationKm: num(0, 20_000).optional(),
+  selfHealing: z.boolean().optional(),
+})
+export const NetworkSpecSchema = z.discriminatedUnion('kind', [CentralizedSpec, DecentralizedSpec, P2PSpec])
+
+export const ScenarioSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('site'), node: int(0, 10_000_000) }),
+  z.strictObject({ kind: z.literal('region'), lat: num(-90, 90), lon: num(-180, 180), radiusKm: num(1, 20_000) }),
+  z.strictObject({ kind: z.literal('random'), fraction: share }),
+  z.strictObject({ kind: z.literal('links'), fraction: share }),
+  z.strictObject({ kind: z.literal('attack'), fraction: share, by: z.enum(['degree', 'load']) }),
+  z.strictObject({ kind: z.literal('cascade'), alpha: num(0, 100), trigger: z.enum(['random', 'degree', 'load']) }),
+  z.strictObject({ kind: z.literal('spread'), transmissibility: share, source: int(0, 10_000_000).nullable() }),
+  z.strictObject({
+    kind: z.literal('push'),
+    transmissibility: share,
+    operator: z.union([int(0, 10_000_000), z.enum(['largest', 'all'])]),
+  }),
+  z.strictObject({ kind: z.literal('churn') }),
+])
+
+export const SimOptionsSchema = z.strictObject({
+  dtMin: num(0.01, 1440).optional(),
+  startMin: num(0, 1e6).optional(),
+  repairAfterMin: num(0, 1e6).nullable().optional(),
+  healAfterMin: num(0, 1e6).optional(),
+  churn: z.boolean().optional(),
+  latencyEvery: int(1, 1000).optional(),
+})
+
+/** Scenario defaults: what each one does when only its kind is given. */
+export const SCENARIO_DEFAULTS = {
+  site: { node: -1 },
+  region: { lat: METROS[0]!.lat, lon: METROS[0]!.lon, radiusKm: 500 },
+  random: { fraction: 0.2 },
+  links: { fraction: 0.2 },
+  attack: { fraction: 0.05, by: 'degree' },
+  cascade: { alpha: 0.2, trigger: 'load' },
+  spread: { transmissibility: 0.3, source: null },
+  push: { transmissibility: 1, operator: 'largest' },
+} as const
+
+/** The first problem of a failed parse, as "path: message". */
+export function firstIssue(error: z.ZodError): { path: (string | number)[]; message: string } {
+  const issue = error.issues[0]!
+  return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }
+}

@@ -1,0 +1,96 @@
+/** The failures the simulation can set off; every one applies to every network and is reproducible from the seed. */
+
+import type { CascadeTrigger } from './cascade.ts'
+import { greatCircleKm } from './geo.ts'
+import type { Network } from './network.ts'
+import { NodeClass } from './network.ts'
+
+export type Scenario =
+  /** Nothing fails (only background churn, when on). */
+  | { kind: 'none' }
+  /** One site or node goes down. */
+  | { kind: 'site'; node: number }
+  /** Everything inside a spherical cap goes down: a regional disaster. */
+  | { kind: 'region'; lat: number; lon: number; radiusKm: number }
+  /** A random fraction of the nodes fails at once. */
+  | { kind: 'random'; fraction: number }
+  /** A random fraction of the links is cut. */
+  | { kind: 'links'; fraction: number }
+  /** An attacker takes out the given fraction of nodes, best connected (or most loaded) first. */
+  | { kind: 'attack'; fraction: number; by: 'degree' | 'load' }
+  /** One trigger, then overload failures round after round (Motter–Lai), one round per step. */
+  | { kind: 'cascade'; alpha: number; trigger: CascadeTrigger }
+  /** A failure that spreads along links (SIR): each newly failed node passes it to each neighbour with probability T. */
+  | { kind: 'spread'; transmissibility: number; source: number | null }
+  /**
+   * A bad configuration or software push through every node of one operator: it travels down the operator's
+   * rollout tree (fan-out 4), each machine taking the bad push with probability T. 'all': one release on every node.
+   */
+  | { kind: 'push'; transmissibility: number; operator: number | 'largest' | 'all' }
+  /** Small nodes fail and come back at their realistic rates (and cloud sites at theirs), nothing else. */
+  | { kind: 'churn' }
+
+export type ScenarioKind = Scenario['kind']
+
+export const SCENARIO_KINDS: readonly ScenarioKind[] = [
+  'none',
+  'site',
+  'region',
+  'random',
+  'links',
+  'attack',
+  'cascade',
+  'spread',
+  'push',
+  'churn',
+]
+
+/** One line each, for menus, help and captions. */
+export const SCENARIO_DESCRIPTIONS: Record<ScenarioKind, string> = {
+  none: 'Nothing fails: the network as it runs on a normal day.',
+  site: 'One site goes dark: a cloud region, a point of presence or a single node.',
+  region: 'A regional disaster: everything within a radius of a place goes down (power, flood, war).',
+  random: 'A share of all nodes fails at random, all at once.',
+  links: 'A share of all links is cut at random (cables, routes).',
+  attack: 'A targeted attack: the best connected (or busiest) nodes are taken out first.',
+  cascade: 'An overload cascade: one node fails, its traffic moves to others, and overloaded nodes fail in turn.',
+  spread: 'A failure that spreads from node to node along links, like a worm or a bad route.',
+  push: 'A bad configuration or software push through every machine of one operator.',
+  churn: 'Everyday churn: small nodes fail and come back at their measured rates, cloud sites at theirs.',
+}
+
+/** The node nearest a place, optionally of one class only (a cloud region for a "site" failure, say). */
+export function nearestNode(net: Network, lat: number, lon: number, nodeClass?: NodeClass): number {
+  let best = -1
+  let bestKm = Infinity
+  for (let v = 0; v < net.graph.n; v++) {
+    if (nodeClass !== undefined && net.nodeClass[v] !== nodeClass) continue
+    const km = greatCircleKm(lat, lon, net.lat[v]!, net.lon[v]!)
+    if (km < bestKm) {
+      bestKm = km
+      best = v
+    }
+  }
+  return best
+}
+
+/**
+ * The site a "site" failure takes down when none is named: the cloud region hosting the most services, or in a
+ * network without regions the node the most people use.
+ */
+export function largestSite(net: Network): number {
+  const counts = new Float64Array(net.graph.n)
+  if (net.services) {
+    for (const h of net.services.host) if (h >= 0) counts[h]! += 1
+  }
+  if (net.users && net.nodeClass.every((c) => c !== NodeClass.region)) {
+    const { k, access, pop } = net.users
+    for (let c = 0; c < net.users.count; c++) {
+      const a = access[c * k]!
+      if (a >= 0) counts[a]! += pop[c]!
+    }
+  }
+  let best = 0
+  for (let v = 1; v < counts.length; v++) if (counts[v]! > counts[best]!) best = v
+  return best
+}

@@ -1,0 +1,118 @@
+/**
+ * Robustness sweeps: survivability, users online and availability against the fraction of nodes (or links)
+ * failed, averaged over trials. Each trial draws one removal order and replays it backwards, adding nodes to a
+ * union-find one at a time (Newman & Ziff 2000), so every fraction of a trial costs one pass over the graph.
+ */
+
+import { attackOrder, attackScores } from './engine.ts'
+import { MetricsComputer } from './metrics.ts'
+import type { Network } from './network.ts'
+import { createRng } from './rng.ts'
+
+export type SweepFailure = 'random' | 'attack' | 'links'
+
+export interface SweepOptions {
+  failure: SweepFailure
+  /** Fractions in [0, 1], in any order. */
+  fractions: number[]
+  trials: number
+  seed: number
+  /** What an attack targets first. */
+  by?: 'degree' | 'load'
+  /** Called after each trial with (done, total); return false to stop early (the result then has fewer trials). */
+  onProgress?: (done: number, total: number) => boolean | void
+}
+
+export interface Stat {
+  mean: number
+  sd: number
+}
+
+export interface SweepPoint {
+  fraction: number
+  survivability: Stat
+  usersOnline: Stat | null
+  serviceAvailability: Stat | null
+}
+
+export function sweep(net: Network, opts: SweepOptions): SweepPoint[] {
+  const g = net.graph
+  const F = opts.fractions.length
+  const trials = Math.max(1, Math.floor(opts.trials))
+  const hasUsers = !!(net.users && net.services)
+  const surv = new Float64Array(F * trials)
+  const users = new Float64Array(F * trials)
+  const avail = new Float64Array(F * trials)
+  const metrics = new MetricsComputer(net)
+  const uf = metrics.uf
+  const host = net.services?.host ?? null
+  const nodeUp = new Uint8Array(g.n)
+  const allUp = new Uint8Array(g.n).fill(1)
+  const byLinks = opts.failure === 'links'
+  const total = byLinks ? g.m : g.n
+  // Checkpoints: how many elements are removed at each fraction, visited from most removed to least.
+  const removed = opts.fractions.map((f) => Math.round(Math.min(1, Math.max(0, f)) * total))
+  const visit = removed.map((r, i) => ({ r, i })).sort((a, b) => b.r - a.r || a.i - b.i)
+  const scores =
+    opts.failure === 'attack'
+      ? attackScores(net, opts.by ?? 'degree', allUp, null, createRng(opts.seed, 'sweep:load'))
+      : null
+
+  let done = 0
+  for (let trial = 0; trial < trials; trial++) {
+    const rng = createRng(opts.seed, `sweep:${opts.failure}:${trial}`)
+    const order = scores
+      ? attackOrder(scores, allUp, rng)
+      : rng.shuffle(Int32Array.from({ length: total }, (_, i) => i))
+    const record = (slot: number) => {
+      const r = metrics.reach(nodeUp, host)
+      surv[slot * trials + trial] = r.survivability
+      users[slot * trials + trial] = r.usersOnline ?? 0
+      avail[slot * trials + trial] = r.serviceAvailability ?? 0
+    }
+    let cp = 0
+    if (byLinks) {
+      nodeUp.fill(1)
+      uf.reset()
+      // With every link removed, each node is alone.
+      for (let added = 0; ; added++) {
+        while (cp < visit.length && total - visit[cp]!.r === added) record(visit[cp++]!.i)
+        if (added === total) break
+        const e = order[total - 1 - added]!
+        uf.union(g.linkA[e]!, g.linkB[e]!)
+      }
+    } else {
+      nodeUp.fill(0)
+      uf.resetAlive(nodeUp)
+      for (let added = 0; ; added++) {
+        while (cp < visit.length && total - visit[cp]!.r === added) record(visit[cp++]!.i)
+        if (added === total) break
+        const v = order[total - 1 - added]!
+        nodeUp[v] = 1
+        uf.activate(v)
+        for (let p = g.off[v]!; p < g.off[v + 1]!; p++) {
+          const u = g.adj[p]!
+          if (nodeUp[u]) uf.union(u, v)
+        }
+      }
+    }
+    done++
+    if (opts.onProgress?.(done, trials) === false) break
+  }
+
+  return opts.fractions.map((fraction, i) => ({
+    fraction,
+    survivability: stat(surv, i, trials, done),
+    usersOnline: hasUsers ? stat(users, i, trials, done) : null,
+    serviceAvailability: hasUsers ? stat(avail, i, trials, done) : null,
+  }))
+}
+
+function stat(values: Float64Array, slot: number, stride: number, count: number): Stat {
+  let sum = 0
+  for (let t = 0; t < count; t++) sum += values[slot * stride + t]!
+  const mean = count > 0 ? sum / count : 0
+  let ss = 0
+  for (let t = 0; t < count; t++) ss += (values[slot * stride + t]! - mean) ** 2
+  return { mean, sd: count > 1 ? Math.sqrt(ss / (count - 1)) : 0 }
+}
