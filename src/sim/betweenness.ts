@@ -36,11 +36,11 @@ export class Betweenness {
     const count = sources ? sources.length : n
     if (count === 0) return load
     const scale = sources ? n / count : 1
+    dist.fill(-1)
     for (let k = 0; k < count; k++) {
       const s = sources ? sources[k]! : k
       if (!nodeUp[s]) continue
       // BFS from s, recording the visit order; the queue doubles as the order (a stack read backwards).
-      dist.fill(-1)
       let head = 0
       let tail = 0
       dist[s] = 0
@@ -70,12 +70,14 @@ export class Betweenness {
         const coeff = (1 + delta[w]!) / sigma[w]!
         for (let p = off[w]!, end = off[w + 1]!; p < end; p++) {
           const v = adj[p]!
-          if (dist[v] !== dw - 1 || !nodeUp[v]) continue
+          // Only working nodes were reached, so dist[v] set means v is up.
+          if (dist[v] !== dw - 1) continue
           if (linkUp && !linkUp[adjLink[p]!]) continue
           delta[v]! += sigma[v]! * coeff
         }
         load[w]! += delta[w]! * scale
       }
+      for (let i = 0; i < tail; i++) dist[queue[i]!] = -1
     }
     return load
   }

@@ -30,13 +30,16 @@ export function buildNetwork(world: World, spec: NetworkSpec, seed: number): Net
   }
 }
 
+export * from './betweenness.ts'
 export * from './cascade.ts'
 export * from './components.ts'
 export * from './engine.ts'
+export * from './generators.ts'
 export * from './geo.ts'
 export * from './graph.ts'
 export * from './metrics.ts'
 export * from './network.ts'
+export * from './params.ts'
 export * from './networks/cloud.ts'
 export * from './networks/imported.ts'
 export * from './networks/p2p.ts'

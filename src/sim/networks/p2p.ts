@@ -67,7 +67,7 @@ export function buildP2P(world: World, partial: Partial<P2PParams> = {}, seed = 
     lat[v] = p.lat
     lon[v] = p.lon
   }
-  const operator = assignFarms(homeCluster, seed)
+  const operator = assignFarms(homeCluster, clusters.country, seed)
   let operatorCount = 0
   for (let v = 0; v < n; v++) operatorCount = Math.max(operatorCount, operator[v]! + 1)
 
@@ -142,22 +142,25 @@ function placeNodes(world: World, n: number, seed: number): Int32Array {
 }
 
 /**
- * Farms: the nodes at one cluster are split into farms of heavy-tailed size (most farmers run one or two
- * nodes, a few run dozens), each farm an independent operator.
+ * Farms: the nodes of one country are split into farms of heavy-tailed size (most farmers run one or two
+ * nodes, a few run dozens), each farm an independent operator; a farm's nodes sit in neighbouring places.
  */
-function assignFarms(homeCluster: Int32Array, seed: number): Uint32Array {
+function assignFarms(homeCluster: Int32Array, clusterCountry: Uint16Array, seed: number): Uint32Array {
   const n = homeCluster.length
   const rng = createRng(seed, 'p2p:farms')
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => homeCluster[a]! - homeCluster[b]! || a - b)
+  const countryOf = (v: number) => clusterCountry[homeCluster[v]!]!
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => countryOf(a) - countryOf(b) || homeCluster[a]! - homeCluster[b]! || a - b,
+  )
   const operator = new Uint32Array(n)
   let farm = -1
   let left = 0
-  let prevCluster = -1
+  let country = -1
   for (const v of order) {
-    if (left === 0 || homeCluster[v] !== prevCluster) {
+    if (left === 0 || countryOf(v) !== country) {
       farm++
       left = Math.min(FARM_MAX, Math.floor(Math.pow(1 - rng.float(), -1 / FARM_PARETO)))
-      prevCluster = homeCluster[v]!
+      country = countryOf(v)
     }
     operator[v] = farm
     left--

@@ -1,0 +1,78 @@
+/**
+ * The page's small scripting surface, `window.p2pglobe`, and its readiness signal. Tests, embedders and curious
+ * visitors use it; nothing in the app reads it back.
+ */
+
+/** Renderer figures of the last rendered frame (from three's `renderer.info`). */
+export interface RenderStats {
+  /** Draw calls, triangles, points and line segments of the last frame. */
+  drawCalls: number
+  triangles: number
+  points: number
+  lines: number
+  /** Geometries, textures and shader programs alive on the GPU. */
+  geometries: number
+  textures: number
+  programs: number
+  /**
+   * Main-thread time of the last (up to 120) frames in ms, oldest first: from the start of the frame's update
+   * callbacks to the end of its render call. Frames are only drawn when something changes (frameloop "demand").
+   */
+  frameTimesMs: number[]
+}
+
+export interface P2pGlobeApi {
+  /** The app's version (package.json). */
+  readonly version: string
+  /** Figures of the last rendered frame; all zero before the first frame or without WebGL. */
+  stats(): RenderStats
+}
+
+declare global {
+  interface Window {
+    p2pglobe?: P2pGlobeApi
+  }
+  /** Injected by vite.config.ts (`define`). */
+  const __P2PGLOBE_VERSION__: string
+}
+
+/** Dispatched on window once, after the first frame in which the land is drawn. */
+export const READY_EVENT = 'p2pglobe:ready'
+
+export const VERSION: string = typeof __P2PGLOBE_VERSION__ === 'string' ? __P2PGLOBE_VERSION__ : '0.0.0-dev'
+
+export function emptyStats(): RenderStats {
+  return { drawCalls: 0, triangles: 0, points: 0, lines: 0, geometries: 0, textures: 0, programs: 0, frameTimesMs: [] }
+}
+
+type StatsSource = () => RenderStats
+
+let statsSource: StatsSource | null = null
+
+/** Lets the scene answer `stats()`; returns the function that withdraws it again. */
+export function setStatsSource(source: StatsSource): () => void {
+  statsSource = source
+  return () => {
+    if (statsSource === source) statsSource = null
+  }
+}
+
+/** Puts `window.p2pglobe` in place (idempotent). */
+export function installPageApi(win: Window = window): P2pGlobeApi {
+  const api: P2pGlobeApi = {
+    version: VERSION,
+    stats: () => statsSource?.() ?? emptyStats(),
+  }
+  win.p2pglobe = api
+  return api
+}
+
+let ready = false
+
+/** Marks the page ready: sets `<html data-ready="1">` and dispatches READY_EVENT. Only the first call counts. */
+export function signalReady(): void {
+  if (ready) return
+  ready = true
+  document.documentElement.dataset.ready = '1'
+  window.dispatchEvent(new Event(READY_EVENT))
+}

@@ -1,0 +1,50 @@
+import { addAfterEffect, useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useRef } from 'react'
+import { emptyStats, setStatsSource, type RenderStats } from '../embed/pageApi'
+
+const MAX_FRAME_TIMES = 120
+/** Runs before every other frame callback. */
+const FIRST = -1_000_000
+
+/**
+ * Keeps the figures behind `window.p2pglobe.stats()`. three's renderer.info resets its per-frame counts at the
+ * start of each render() (autoReset), so they are copied once the frame has ended, and stats() returns that copy.
+ */
+export function RenderProbe() {
+  const gl = useThree((s) => s.gl)
+  const frameStart = useRef(0)
+
+  useFrame(() => {
+    frameStart.current = performance.now()
+  }, FIRST)
+
+  useEffect(() => {
+    let last: RenderStats = emptyStats()
+    const frameTimes: number[] = []
+    let lastFrame = gl.info.render.frame
+    const removeAfter = addAfterEffect(() => {
+      const { render, memory, programs } = gl.info
+      if (render.frame === lastFrame) return // this tick rendered nothing
+      lastFrame = render.frame
+      frameTimes.push(performance.now() - frameStart.current)
+      if (frameTimes.length > MAX_FRAME_TIMES) frameTimes.shift()
+      last = {
+        drawCalls: render.calls,
+        triangles: render.triangles,
+        points: render.points,
+        lines: render.lines,
+        geometries: memory.geometries,
+        textures: memory.textures,
+        programs: programs?.length ?? 0,
+        frameTimesMs: frameTimes,
+      }
+    })
+    const removeSource = setStatsSource(() => ({ ...last, frameTimesMs: [...frameTimes] }))
+    return () => {
+      removeAfter()
+      removeSource()
+    }
+  }, [gl])
+
+  return null
+}
