@@ -182,6 +182,7 @@ function networkFrom(flags: Flags, seed: number): Network {
   const graphPath = str(flags, 'graph')
   if (graphPath !== undefined) {
     if (flags.network !== undefined) throw new UsageError('--graph and --network: give one or the other')
+    checkApplies(flags, NETWORK_FLAGS, 'graph', 'a network from --graph')
     let text: string
     try {
       text = readFileSync(graphPath, 'utf8')
@@ -209,6 +210,7 @@ function networkFrom(flags: Flags, seed: number): Network {
     }
   }
   const kind = choice(flags, 'network', ['centralized', 'decentralized', 'p2p'] as const, 'p2p')
+  checkApplies(flags, NETWORK_FLAGS, kind, `the ${kind} network`)
   const selfHealingRaw = str(flags, 'self-healing')
   let selfHealing: boolean | undefined
   if (selfHealingRaw !== undefined) {
@@ -255,8 +257,52 @@ function siteNode(flags: Flags, net: Network): number {
   )
 }
 
+/** Flags that set a scenario's parameters, and the scenarios each applies to. */
+const SCENARIO_FLAGS: Partial<Record<keyof typeof FLAGS, readonly string[]>> = {
+  node: ['site'],
+  lat: ['site', 'region'],
+  lon: ['site', 'region'],
+  'radius-km': ['region'],
+  fraction: ['random', 'links', 'attack'],
+  by: ['attack'],
+  alpha: ['cascade'],
+  trigger: ['cascade'],
+  transmissibility: ['spread', 'push'],
+  source: ['spread'],
+  operator: ['push'],
+}
+
+/** Flags that set a network's parameters, and the networks each applies to. */
+const NETWORK_FLAGS: Partial<Record<keyof typeof FLAGS, readonly string[]>> = {
+  regions: ['centralized', 'decentralized'],
+  pops: ['centralized', 'decentralized'],
+  uplinks: ['centralized', 'decentralized'],
+  replicas: ['decentralized', 'p2p', 'graph'],
+  services: ['centralized', 'decentralized', 'p2p', 'graph'],
+  nodes: ['p2p'],
+  links: ['p2p'],
+  'long-links': ['p2p'],
+  'self-healing': ['p2p'],
+}
+
+/** Refuses a flag given for a kind it does not apply to, rather than silently ignoring it. */
+function checkApplies(
+  flags: Flags,
+  table: Partial<Record<keyof typeof FLAGS, readonly string[]>>,
+  kind: string,
+  what: string,
+) {
+  for (const [flag, kinds] of Object.entries(table) as [keyof typeof FLAGS, readonly string[]][]) {
+    if (flags[flag] !== undefined && !kinds.includes(kind)) {
+      const to = kinds.map((k) => (k === 'graph' ? '--graph' : k)).join(', ')
+      throw new UsageError(`--${flag} does not apply to ${what} (only to ${to})`)
+    }
+  }
+}
+
 function scenarioFrom(flags: Flags, net: Network): Scenario {
   const kind = choice(flags, 'scenario', SCENARIO_KINDS, 'none')
+  checkApplies(flags, SCENARIO_FLAGS, kind, `the ${kind} scenario`)
   let given: Record<string, unknown> = { kind }
   switch (kind) {
     case 'site':

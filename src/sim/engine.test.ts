@@ -75,7 +75,9 @@ describe('a regional disaster', () => {
 
   it('cuts off the people inside it in every network alike', () => {
     const inside = world.clusters.pop.reduce(
-      (sum, pop, c) => sum + (greatCircleKm(ashburn.lat, ashburn.lon, world.clusters.lat[c]!, world.clusters.lon[c]!) <= 300 ? pop : 0),
+      (sum, pop, c) =>
+        sum +
+        (greatCircleKm(ashburn.lat, ashburn.lon, world.clusters.lat[c]!, world.clusters.lon[c]!) <= 300 ? pop : 0),
       0,
     )
     const share = inside / world.clusters.totalPop
@@ -118,7 +120,8 @@ describe('repairs and self-healing', () => {
     expect(series[69]!.userHoursLost!).toBeCloseTo(lostShare * world.clusters.totalPop, 0)
     expect(series[69]!.serviceAvailability).toBeCloseTo(1, 9)
     // Cumulative: it never goes down.
-    for (let i = 1; i < series.length; i++) expect(series[i]!.userHoursLost!).toBeGreaterThanOrEqual(series[i - 1]!.userHoursLost!)
+    for (let i = 1; i < series.length; i++)
+      expect(series[i]!.userHoursLost!).toBeGreaterThanOrEqual(series[i - 1]!.userHoursLost!)
   })
 
   it('re-creates replicas lost with failed nodes, so a second failure does not take the service', () => {
@@ -165,7 +168,8 @@ describe('failures that travel', () => {
     expect(sim.progress.round).toBeGreaterThan(0)
     const last = series[series.length - 1]!.failedNodes
     expect(last).toBeGreaterThan(1)
-    for (let i = 2; i < series.length; i++) expect(series[i]!.failedNodes).toBeGreaterThanOrEqual(series[i - 1]!.failedNodes)
+    for (let i = 2; i < series.length; i++)
+      expect(series[i]!.failedNodes).toBeGreaterThanOrEqual(series[i - 1]!.failedNodes)
   })
 
   it('spreads along links: with T = 1 through the whole network, with T = 0 nowhere', () => {

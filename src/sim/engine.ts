@@ -212,6 +212,12 @@ export class Simulation {
     return this.current
   }
 
+  /** Recomputes users online, availability and survivability only, keeping the last latency figures. */
+  refreshConnectivity(): StepMetrics {
+    this.current = this.measure(false)
+    return this.current
+  }
+
   private repairTime(): number {
     const r = this.options.repairAfterMin
     return r === null ? NEVER : this.t + r

@@ -123,7 +123,8 @@ describe('graph', () => {
             if (s === t || !nodeUp[s] || !nodeUp[t] || hops[s]![t]! < 0) continue
             for (let v = 0; v < g.n; v++) {
               if (v === s || v === t || hops[s]![v]! < 0 || hops[v]![t]! < 0) continue
-              if (hops[s]![v]! + hops[v]![t]! === hops[s]![t]!) want[v]! += (sigma[s]![v]! * sigma[v]![t]!) / sigma[s]![t]!
+              if (hops[s]![v]! + hops[v]![t]! === hops[s]![t]!)
+                want[v]! += (sigma[s]![v]! * sigma[v]![t]!) / sigma[s]![t]!
             }
           }
         const got = new Betweenness(g).compute(nodeUp, null)

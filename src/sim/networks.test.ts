@@ -72,7 +72,10 @@ describe('the distributed network', () => {
     for (let v = 0; v < net.graph.n; v += 97) {
       let nearest = Infinity
       for (let c = 0; c < world.clusters.count; c++) {
-        nearest = Math.min(nearest, greatCircleKm(net.lat[v]!, net.lon[v]!, world.clusters.lat[c]!, world.clusters.lon[c]!))
+        nearest = Math.min(
+          nearest,
+          greatCircleKm(net.lat[v]!, net.lon[v]!, world.clusters.lat[c]!, world.clusters.lon[c]!),
+        )
       }
       expect(nearest).toBeLessThan(26)
     }
@@ -116,7 +119,8 @@ describe('the distributed network', () => {
     for (let c = 0; c < net.users!.count; c += 53) {
       const first = access[c * k]!
       const d = greatCircleKm(lat[c]!, lon[c]!, net.lat[first]!, net.lon[first]!)
-      for (let v = 0; v < net.graph.n; v++) expect(greatCircleKm(lat[c]!, lon[c]!, net.lat[v]!, net.lon[v]!)).toBeGreaterThanOrEqual(d - 1e-6)
+      for (let v = 0; v < net.graph.n; v++)
+        expect(greatCircleKm(lat[c]!, lon[c]!, net.lat[v]!, net.lon[v]!)).toBeGreaterThanOrEqual(d - 1e-6)
     }
   })
 

@@ -34,7 +34,10 @@ describe('Erdős–Rényi graphs under random failure and attack', () => {
       const theory = giantTheory(p.fraction, k)
       // Statistical error of the mean plus a finite-size allowance of 1/sqrt(n) for a 5,000-node graph.
       const tolerance = (3 * p.survivability.sd) / Math.sqrt(trials) + 1 / Math.sqrt(n)
-      expect(Math.abs(p.survivability.mean - theory), `f = ${p.fraction}: ${p.survivability.mean} vs ${theory}`).toBeLessThan(tolerance)
+      expect(
+        Math.abs(p.survivability.mean - theory),
+        `f = ${p.fraction}: ${p.survivability.mean} vs ${theory}`,
+      ).toBeLessThan(tolerance)
     }
   })
 
@@ -74,7 +77,8 @@ describe("Baran's distributed grids (RM-3420)", () => {
 
   it('stays near the best possible 1 − p under node destruction for R ≥ 3', () => {
     for (const r of results.filter((x) => x.R >= 3)) {
-      for (const p of r.nodes) expect(p.survivability.mean, `R=${r.R} p=${p.fraction}`).toBeGreaterThan(0.97 * (1 - p.fraction))
+      for (const p of r.nodes)
+        expect(p.survivability.mean, `R=${r.R} p=${p.fraction}`).toBeGreaterThan(0.97 * (1 - p.fraction))
     }
   })
 
