@@ -1,8 +1,8 @@
 /**
  * What a state of the network means for people. With the working nodes and links joined into connected groups:
- * - a person can use a service when their own area is not down, and one of their candidate access nodes is up
- *   and in the same group as a working replica of it (people use the candidate that reaches the most services,
- *   the nearest on a tie);
+ * - a person can use a service when their own area is not down and their access node is up and in the same
+ *   group as a working replica of it. People use the one of their nearest candidates that reaches the most
+ *   services (the nearest on a tie); when none reaches any, the nearest access node within reach that does;
  * - users online: share of the population that can use at least one service;
  * - service availability: share of (person, service) pairs that work;
  * - survivability (Baran): share of ALL nodes that are up and in the largest group;
@@ -12,8 +12,11 @@
  */
 
 import { UnionFind } from './components.ts'
+import { greatCircleKm, linkRttMs } from './geo.ts'
 import type { Network } from './network.ts'
 import { Dijkstra } from './paths.ts'
+import type { GeoIndex } from './spatial.ts'
+import { createGeoIndex } from './spatial.ts'
 
 export interface Reach {
   usersOnline: number | null
@@ -27,8 +30,10 @@ const BINS = 8000
 
 export class MetricsComputer {
   readonly uf: UnionFind
-  /** Per cluster: index j of the access candidate in use, or -1 when none is up. */
-  readonly chosen: Int32Array
+  /** Per cluster: the access node in use, or -1 when there is none. */
+  readonly chosenNode: Int32Array
+  /** Per cluster: round trip to that access node, ms. */
+  readonly chosenRttMs: Float32Array
   /** Per cluster: share of services reachable (0..1); the scene colours people by it. */
   readonly clusterService: Float32Array
   private readonly svcStamp: Int32Array
@@ -37,6 +42,7 @@ export class MetricsComputer {
   private readonly sources: Int32Array
   private readonly hist: Float64Array
   private dijkstra: Dijkstra | null = null
+  private geo: GeoIndex | null = null
 
   constructor(readonly net: Network) {
     const n = net.graph.n
@@ -45,7 +51,8 @@ export class MetricsComputer {
     this.svcCount = new Int32Array(n)
     this.touched = new Int32Array(n)
     const clusters = net.users?.count ?? 0
-    this.chosen = new Int32Array(clusters).fill(-1)
+    this.chosenNode = new Int32Array(clusters).fill(-1)
+    this.chosenRttMs = new Float32Array(clusters)
     this.clusterService = new Float32Array(clusters)
     this.sources = new Int32Array(net.services?.replicas ?? 1)
     this.hist = new Float64Array(BINS)
@@ -78,10 +85,12 @@ export class MetricsComputer {
       }
     }
 
-    const { k, access, pop } = users
+    const { k, access, accessRttMs, accessMask, pop } = users
     let online = 0
     let served = 0
     const S = services.count
+    const anyService = nTouched > 0
+    const canServe = (v: number) => accessMask[v] === 1 && nodeUp[v] === 1 && svcCount[uf.find(v)]! > 0
     for (let c = 0; c < users.count; c++) {
       let best = -1
       let bestCount = 0
@@ -98,7 +107,20 @@ export class MetricsComputer {
           best = j
         }
       }
-      this.chosen[c] = best
+      let node = best >= 0 ? access[c * k + best]! : -1
+      let rtt = best >= 0 ? accessRttMs[c * k + best]! : 0
+      if (reachable && bestCount === 0 && anyService) {
+        // None of the nearest candidates can reach anything: the nearest access node within reach that can.
+        this.geo ??= createGeoIndex(net.lat, net.lon)
+        const far = this.geo.nearest(users.lat[c]!, users.lon[c]!, 1, users.reachKm[c]!, canServe)[0]
+        if (far !== undefined) {
+          node = far
+          rtt = linkRttMs(greatCircleKm(users.lat[c]!, users.lon[c]!, net.lat[far]!, net.lon[far]!))
+          bestCount = svcCount[uf.find(far)]!
+        }
+      }
+      this.chosenNode[c] = node
+      this.chosenRttMs[c] = rtt
       const share = bestCount / S
       this.clusterService[c] = share
       if (bestCount > 0) online += pop[c]!
@@ -120,7 +142,7 @@ export class MetricsComputer {
 
   /**
    * Latency p50 and p95 (ms) over people and the sampled services they can reach; call after reach() on the
-   * same state (it uses the access candidates reach() chose). Null when nothing is reachable.
+   * same state (it uses the access nodes reach() chose). Null when nothing is reachable.
    */
   latency(
     nodeUp: Uint8Array,
@@ -136,17 +158,16 @@ export class MetricsComputer {
     hist.fill(0)
     let total = 0
     const R = services.replicas
-    const { k, access, accessRttMs, pop } = users
+    const { pop } = users
     for (const s of services.latencySample) {
       for (let j = 0; j < R; j++) this.sources[j] = host[s * R + j]!
       const dist = this.dijkstra.run(net.linkRttMs, nodeUp, linkUp, this.sources, R)
       for (let c = 0; c < users.count; c++) {
-        const j = this.chosen[c]!
-        if (j < 0) continue
-        const a = access[c * k + j]!
+        const a = this.chosenNode[c]!
+        if (a < 0 || this.clusterService[c] === 0) continue
         const d = dist[a]!
         if (d === Infinity) continue
-        const ms = accessRttMs[c * k + j]! + d
+        const ms = this.chosenRttMs[c]! + d
         hist[Math.min(BINS - 1, Math.floor(ms / BIN_MS))]! += pop[c]!
         total += pop[c]!
       }

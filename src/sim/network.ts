@@ -56,7 +56,12 @@ export const NODE_CLASS_NAMES: Record<NodeClass, string> = {
   [NodeClass.imported]: 'node',
 }
 
-/** The people: population clusters, each able to use any of its k nearest access nodes. */
+/**
+ * The people: population clusters. Each uses the best of its k nearest access nodes; when none of those can
+ * reach a service, the nearest access node within reach that can (as anycast or an overlay's peer discovery
+ * would). Reach is regional: people get to the network over their local and regional internet, and it is the
+ * network that carries them further.
+ */
 export interface Users {
   count: number
   lat: Float64Array
@@ -69,6 +74,10 @@ export interface Users {
   access: Int32Array
   /** count × k round-trip times in ms from the cluster to each candidate (the last mile). */
   accessRttMs: Float32Array
+  /** Per node: 1 where people can connect (points of presence, small nodes), 0 elsewhere (cloud regions). */
+  accessMask: Uint8Array
+  /** Per cluster: how far its people can go to an access node, km (see ACCESS_RADIUS_KM). */
+  reachKm: Float32Array
 }
 
 /** The services people use, each hosted on up to `replicas` nodes. */

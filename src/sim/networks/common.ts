@@ -12,6 +12,11 @@ import type { Clusters } from '../world.ts'
 
 /** Candidate access nodes per population cluster, the same in every network. */
 export const ACCESS_CANDIDATES = 4
+/**
+ * How far people may go to reach a working access node when their nearest ones fail, km: this far, or as far as
+ * their farthest candidate when that is farther (a remote island's nearest point of presence may be far away).
+ */
+export const ACCESS_RADIUS_KM = 1000
 
 /**
  * Round-trip cost of one hop, ms. A cloud backbone hop is a router in a provider's own network; an overlay hop
@@ -32,16 +37,23 @@ export function attachUsers(
 ): Users {
   const access = new Int32Array(clusters.count * k).fill(-1)
   const accessRttMs = new Float32Array(clusters.count * k)
+  const reachKm = new Float32Array(clusters.count)
   for (let c = 0; c < clusters.count; c++) {
     const la = clusters.lat[c]!
     const lo = clusters.lon[c]!
     const near = index.nearest(la, lo, k, Infinity, accept)
+    let farthest = 0
     for (let j = 0; j < near.length; j++) {
       const v = near[j]!
+      const km = greatCircleKm(la, lo, nodeLat[v]!, nodeLon[v]!)
       access[c * k + j] = v
-      accessRttMs[c * k + j] = linkRttMs(greatCircleKm(la, lo, nodeLat[v]!, nodeLon[v]!))
+      accessRttMs[c * k + j] = linkRttMs(km)
+      farthest = Math.max(farthest, km)
     }
+    reachKm[c] = Math.max(ACCESS_RADIUS_KM, farthest)
   }
+  const accessMask = new Uint8Array(nodeLat.length)
+  for (let v = 0; v < accessMask.length; v++) accessMask[v] = !accept || accept(v) ? 1 : 0
   return {
     count: clusters.count,
     lat: clusters.lat,
@@ -51,6 +63,8 @@ export function attachUsers(
     k,
     access,
     accessRttMs,
+    accessMask,
+    reachKm,
   }
 }
 
