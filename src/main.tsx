@@ -2,9 +2,11 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { installPageApi } from './embed/pageApi'
+import { appStore } from './store/appStore'
 import './styles.css'
 
-installPageApi()
+installPageApi(appStore)
+void appStore.getState().load()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('p2p-globe: no #root element in the page')

@@ -3,6 +3,10 @@
  * visitors use it; nothing in the app reads it back.
  */
 
+import type { StepMetrics } from '../sim/engine'
+import type { ScenarioSpec } from '../sim/scenarios'
+import { NETWORK_KINDS, activeMetrics, type AppStore, type NetworkKind } from '../store/store'
+
 /** Renderer figures of the last rendered frame (from three's `renderer.info`). */
 export interface RenderStats {
   /** Draw calls, triangles, points and line segments of the last frame. */
@@ -21,11 +25,31 @@ export interface RenderStats {
   frameTimesMs: number[]
 }
 
+/** What getState() reports. */
+export interface PageState {
+  status: 'loading' | 'ready' | 'error'
+  network: NetworkKind
+  playing: boolean
+  scenario: ScenarioSpec
+  /** The active network's latest metrics (t in simulated minutes), null before the networks are built. */
+  metrics: StepMetrics | null
+}
+
 export interface P2pGlobeApi {
   /** The app's version (package.json). */
   readonly version: string
   /** Figures of the last rendered frame; all zero before the first frame or without WebGL. */
   stats(): RenderStats
+  getState(): PageState
+  setNetwork(kind: NetworkKind): void
+  runScenario(spec: ScenarioSpec): void
+  play(): void
+  pause(): void
+  /** Advances the simulation by `count` steps (default 1), playing or not. */
+  step(count?: number): void
+  reset(): void
+  /** Turns the globe's idle rotation on or off (off for still screenshots). */
+  setAutoRotate(on: boolean): void
 }
 
 declare global {
@@ -58,10 +82,38 @@ export function setStatsSource(source: StatsSource): () => void {
 }
 
 /** Puts `window.p2pglobe` in place (idempotent). */
-export function installPageApi(win: Window = window): P2pGlobeApi {
+export function installPageApi(store: AppStore, win: Window = window): P2pGlobeApi {
+  const s = () => store.getState()
   const api: P2pGlobeApi = {
     version: VERSION,
     stats: () => statsSource?.() ?? emptyStats(),
+    getState: () => {
+      const state = s()
+      return {
+        status: state.status,
+        network: state.active,
+        playing: state.playing,
+        scenario: state.scenario,
+        metrics: activeMetrics(state),
+      }
+    },
+    setNetwork: (kind) => {
+      if (!NETWORK_KINDS.includes(kind)) {
+        throw new TypeError(
+          `p2pglobe.setNetwork: expected one of ${NETWORK_KINDS.join(', ')}, got ${JSON.stringify(kind)}`,
+        )
+      }
+      s().setNetwork(kind)
+    },
+    runScenario: (spec) => s().runScenario(spec),
+    play: () => s().play(),
+    pause: () => s().pause(),
+    step: (count = 1) => {
+      const n = Math.max(0, Math.min(10_000, Math.floor(Number(count) || 0)))
+      for (let i = 0; i < n; i++) s().step()
+    },
+    reset: () => s().reset(),
+    setAutoRotate: (on) => s().setAutoRotate(Boolean(on)),
   }
   win.p2pglobe = api
   return api

@@ -10,6 +10,16 @@ import { RenderProbe } from './RenderProbe'
 import { Spin } from './Spin'
 import { installThreeConsoleFilter } from './threeConsole'
 import { useReducedMotion } from './useReducedMotion'
+import { NETWORK_KINDS } from '../store/store'
+import { useAppStore } from '../store/appStore'
+import { Animator } from './animation'
+import { DisasterArea } from './DisasterArea'
+import { NetworkView } from './NetworkView'
+import { People } from './People'
+import { Ripples } from './Ripples'
+import { SimDriver } from './SimDriver'
+import { Stars } from './Stars'
+import { Traffic } from './Traffic'
 
 installThreeConsoleFilter()
 
@@ -23,6 +33,7 @@ const DPR: [number, number] = [1, 2]
  */
 export default function Globe() {
   const reducedMotion = useReducedMotion()
+  const autoRotate = useAppStore((s) => s.autoRotate)
   const [dragging, setDragging] = useState(false)
   const onDragChange = useCallback((d: boolean) => setDragging(d), [])
 
@@ -36,15 +47,25 @@ export default function Globe() {
       camera={CAMERA}
       fallback={<p>A 3D globe of a peer-to-peer network. It needs WebGL.</p>}
       role="img"
-      aria-label="A slowly turning globe: the continents drawn as a lattice of dots over a dark ocean."
+      aria-label="A globe showing the world's people and the nodes and links of a network."
     >
       <color attach="background" args={[BACKGROUND_COLOR]} />
+      <Stars pixelRatio={1} />
       <CameraRig onDragChange={onDragChange} />
-      <Spin enabled={!reducedMotion && !dragging}>
+      <Spin enabled={autoRotate && !reducedMotion && !dragging}>
         <Earth />
+        <DisasterArea />
         <Land onFirstDraw={signalReady} />
+        <People reducedMotion={reducedMotion} />
+        {NETWORK_KINDS.map((kind) => (
+          <NetworkView key={kind} kind={kind} reducedMotion={reducedMotion} />
+        ))}
+        <Traffic reducedMotion={reducedMotion} />
+        <Ripples reducedMotion={reducedMotion} />
       </Spin>
       <Atmosphere />
+      <SimDriver />
+      <Animator />
       <RenderProbe />
     </Canvas>
   )

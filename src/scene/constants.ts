@@ -20,8 +20,8 @@ export const OCEAN_LIT_COLOR = '#0f2448'
 /** Fresnel rim on the ocean, continuing the atmosphere inwards. */
 export const OCEAN_RIM_COLOR = '#2f6fd6'
 /** Land dots: lit and shadowed. */
-export const LAND_COLOR = '#9fd8ff'
-export const LAND_SHADOW_COLOR = '#3d6fa8'
+export const LAND_COLOR = '#6f9fcf'
+export const LAND_SHADOW_COLOR = '#2f5683'
 export const ATMOSPHERE_COLOR = '#4a95ff'
 
 /**
@@ -41,3 +41,37 @@ export const FIT_MARGIN = 0.94
 export const START_LONGITUDE = 12
 /** Auto-rotation speed, radians per second: one turn in about three minutes. */
 export const SPIN_RADIANS_PER_SECOND = (2 * Math.PI) / 180
+
+/** How long a node or link takes to turn from its colour to the failure colour, seconds (real time). */
+export const FAIL_TRANSITION_SECONDS = 0.6
+/** How long a network takes to fade in or out when the viewer switches, seconds. */
+export const SWITCH_SECONDS = 1
+
+/**
+ * Colours of what the networks are made of (sRGB hex). Each network has its own family, so the picture alone tells
+ * which one is on screen; failure is red everywhere, recovery a white flash.
+ */
+export const PALETTE = {
+  centralized: { node: '#ffb547', minor: '#ffd79a', link: '#ff9f2e' },
+  decentralized: { node: '#c59bff', minor: '#e0ccff', link: '#a77bff' },
+  p2p: { node: '#3df5c0', minor: '#3df5c0', link: '#2ad1a3' },
+  imported: { node: '#9fd8ff', minor: '#9fd8ff', link: '#6fb8f0' },
+  failed: '#ff3b3b',
+  failedDim: '#6e1a1a',
+  recovered: '#ffffff',
+  people: '#ffc46e',
+  peopleLosing: '#ff4d3d',
+  peopleCut: '#3a1010',
+  traffic: '#ffffff',
+  disaster: '#ff3b3b',
+} as const
+
+/** Round-dot sizes, globe radii. */
+export const PEER_DOT_SIZE = 0.011
+export const POP_DOT_SIZE = 0.018
+/** Cloud regions: column radius and height (a base plus a share of services hosted). */
+export const REGION_RADIUS = 0.012
+export const REGION_BASE_HEIGHT = 0.04
+export const REGION_HEIGHT_PER_SHARE = 0.55
+/** Link width on screen, CSS pixels. */
+export const LINK_WIDTH_PX = 1.3

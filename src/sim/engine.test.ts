@@ -257,3 +257,26 @@ describe('places', () => {
     expect(central.nodeClass[pop]).toBe(NodeClass.pop)
   })
 })
+
+describe('settling', () => {
+  it('is settled once a one-off failure has happened and nothing is pending', () => {
+    const sim = new Simulation(central, { kind: 'site', node: 0 })
+    expect(sim.isSettled()).toBe(false)
+    sim.step()
+    expect(sim.isSettled()).toBe(true)
+  })
+
+  it('is not settled while repairs, healing, a cascade or churn are still to come', () => {
+    const repair = new Simulation(central, { kind: 'site', node: 0 }, 1, { repairAfterMin: 5 })
+    repair.step()
+    expect(repair.isSettled()).toBe(false)
+    for (let i = 0; i < 5; i++) repair.step()
+    expect(repair.isSettled()).toBe(true)
+    const heal = new Simulation(p2p, { kind: 'site', node: p2p.services!.host[0]! })
+    heal.step()
+    expect(heal.isSettled()).toBe(false)
+    for (let i = 0; i < 20; i++) heal.step()
+    expect(heal.isSettled()).toBe(true)
+    expect(new Simulation(p2p, { kind: 'churn' }).isSettled()).toBe(false)
+  })
+})

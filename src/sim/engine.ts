@@ -19,6 +19,7 @@ import { createRng } from './rng.ts'
 import type { Scenario } from './scenarios.ts'
 import type { GeoIndex } from './spatial.ts'
 import { createGeoIndex } from './spatial.ts'
+import { TrafficFlows } from './traffic.ts'
 
 export interface SimOptions {
   /** Simulated minutes per step. */
@@ -33,6 +34,8 @@ export interface SimOptions {
   churn: boolean
   /** Latency percentiles are recomputed every this many steps (they cost far more than the rest). */
   latencyEvery: number
+  /** Flows of traffic whose paths are kept for drawing (0: none). Paths refresh with the latency. */
+  trafficFlows: number
 }
 
 export const DEFAULT_SIM_OPTIONS: SimOptions = {
@@ -42,6 +45,7 @@ export const DEFAULT_SIM_OPTIONS: SimOptions = {
   healAfterMin: 15,
   churn: false,
   latencyEvery: 1,
+  trafficFlows: 0,
 }
 
 /** Why a node is down, for colours and the event log. */
@@ -92,8 +96,12 @@ export class Simulation {
   readonly metrics: MetricsComputer
   /** Metrics of the current state. */
   current: StepMetrics
+  /** Paths of drawn traffic, or null when none was asked for. */
+  readonly traffic: TrafficFlows | null
   /** Scenario bookkeeping, readable by the scene (a cascade's round, the spread's frontier…). */
   readonly progress = { started: false, active: false, round: 0 }
+  /** The first node the scenario failed (a site, a cascade's trigger, where a spread or a push began), or -1. */
+  origin = -1
 
   private readonly nodeRepairAt: Float64Array
   private readonly linkRepairAt: Float64Array
@@ -112,6 +120,7 @@ export class Simulation {
   private geo: GeoIndex | null = null
   private lastLatency: { p50: number | null; p95: number | null } = { p50: null, p95: null }
   private userHoursLost = 0
+  private readonly onTree: ((sample: number, dist: Float64Array, prev: Int32Array) => void) | undefined
 
   constructor(
     readonly net: Network,
@@ -138,6 +147,11 @@ export class Simulation {
     this.fail = createRng(seed, `fail:${scenario.kind}`)
     this.churnRng = createRng(seed, 'fail:churn')
     this.metrics = new MetricsComputer(net)
+    const traffic = this.options.trafficFlows > 0 ? new TrafficFlows(net, this.options.trafficFlows, seed) : null
+    this.traffic = traffic
+    this.onTree = traffic
+      ? (sample, dist, prev) => traffic.update(sample, dist, prev, this.metrics.chosenNode, this.metrics.clusterService)
+      : undefined
     if (net.initiallyDown) {
       for (let v = 0; v < n; v++) if (net.initiallyDown[v]) this.failNode(v, Cause.initial, NEVER)
     }
@@ -178,6 +192,7 @@ export class Simulation {
     this.nodeDownAt[v] = this.t
     this.nodeChangedAt[v] = this.t
     this.nodeRepairAt[v] = repairAt
+    if (this.origin < 0 && cause !== Cause.churn && cause !== Cause.initial && cause !== Cause.manual) this.origin = v
     return true
   }
 
@@ -204,6 +219,33 @@ export class Simulation {
     this.linkUp[e] = 1
     this.linkChangedAt[e] = this.t
     this.linkRepairAt[e] = NEVER
+  }
+
+  /**
+   * True when nothing more will change by itself: the scenario has run its course, no repair or self-healing is
+   * pending and there is no churn. A player can stop stepping then.
+   */
+  isSettled(): boolean {
+    if (this.churnStarted || this.progress.active || (!this.progress.started && this.scenario.kind !== 'none'))
+      return false
+    for (let v = 0; v < this.nodeUp.length; v++) if (!this.nodeUp[v] && this.nodeRepairAt[v] !== NEVER) return false
+    for (let e = 0; e < this.linkUp.length; e++) if (!this.linkUp[e] && this.linkRepairAt[e] !== NEVER) return false
+    for (let c = 0; c < this.clusterUp.length; c++)
+      if (!this.clusterUp[c] && this.clusterRepairAt[c] !== NEVER) return false
+    if (this.net.selfHealing && this.net.services) {
+      const R = this.net.services.replicas
+      for (let i = 0; i < this.host.length; i++) {
+        const h = this.host[i]!
+        if (h < 0 || this.nodeUp[h]) continue
+        // A lost replica heals while another replica of its service survives.
+        const s = Math.floor(i / R)
+        for (let q = 0; q < R; q++) {
+          const o = this.host[s * R + q]!
+          if (o >= 0 && this.nodeUp[o]) return false
+        }
+      }
+    }
+    return true
   }
 
   /** Recomputes the metrics of the current state (after actions from outside the step loop). */
@@ -437,7 +479,7 @@ export class Simulation {
     connectAlive(this.net.graph, this.nodeUp, this.linkUp, this.metrics.uf)
     const host = this.net.services ? this.host : null
     const reach = this.metrics.reach(this.nodeUp, host, this.clusterUp)
-    if (withLatency) this.lastLatency = this.metrics.latency(this.nodeUp, this.linkUp, host)
+    if (withLatency) this.lastLatency = this.metrics.latency(this.nodeUp, this.linkUp, host, this.onTree)
     let failedNodes = 0
     for (let v = 0; v < this.nodeUp.length; v++) failedNodes += 1 - this.nodeUp[v]!
     let failedLinks = 0

@@ -148,6 +148,7 @@ export class MetricsComputer {
     nodeUp: Uint8Array,
     linkUp: Uint8Array | null,
     host: Int32Array | null,
+    onTree?: (sample: number, dist: Float64Array, prev: Int32Array) => void,
   ): { p50: number | null; p95: number | null } {
     const { net } = this
     const users = net.users
@@ -159,9 +160,13 @@ export class MetricsComputer {
     let total = 0
     const R = services.replicas
     const { pop } = users
-    for (const s of services.latencySample) {
+    const sample = services.latencySample
+    for (let i = 0; i < sample.length; i++) {
+      const s = sample[i]!
       for (let j = 0; j < R; j++) this.sources[j] = host[s * R + j]!
       const dist = this.dijkstra.run(net.linkRttMs, nodeUp, linkUp, this.sources, R)
+      // Callers that draw traffic read the shortest-path tree of each sampled service here.
+      onTree?.(i, dist, this.dijkstra.prev)
       for (let c = 0; c < users.count; c++) {
         const a = this.chosenNode[c]!
         if (a < 0 || this.clusterService[c] === 0) continue

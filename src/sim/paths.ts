@@ -66,10 +66,13 @@ class MinHeap {
 export class Dijkstra {
   /** Distance from the nearest source after run(); Infinity where unreachable. */
   readonly dist: Float64Array
+  /** The previous node on a shortest path from the nearest source; -1 at sources and unreached nodes. */
+  readonly prev: Int32Array
   private readonly heap: MinHeap
 
   constructor(readonly g: Graph) {
     this.dist = new Float64Array(g.n)
+    this.prev = new Int32Array(g.n)
     this.heap = new MinHeap(g.n + 16)
   }
 
@@ -86,7 +89,9 @@ export class Dijkstra {
   ): Float64Array {
     const { off, adj, adjLink } = this.g
     const dist = this.dist
+    const prev = this.prev
     dist.fill(Infinity)
+    prev.fill(-1)
     const heap = this.heap
     heap.length = 0
     for (let i = 0; i < sourceCount; i++) {
@@ -108,6 +113,7 @@ export class Dijkstra {
         const nd = d + weight[e]!
         if (nd < dist[v]!) {
           dist[v] = nd
+          prev[v] = u
           heap.push(nd, v)
         }
       }

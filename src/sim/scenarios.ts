@@ -94,3 +94,54 @@ export function largestSite(net: Network): number {
   for (let v = 1; v < counts.length; v++) if (counts[v]! > counts[best]!) best = v
   return best
 }
+
+/** A place on the globe, degrees. */
+export interface Place {
+  lat: number
+  lon: number
+}
+
+/**
+ * A scenario as people pick it, by place rather than by node number, so the same failure at the same place can
+ * hit every network: a site failure takes down the node nearest the place (or the largest site), a spreading
+ * failure starts at the node nearest the place (or a random one).
+ */
+export type ScenarioSpec =
+  | Exclude<Scenario, { kind: 'site' } | { kind: 'spread' }>
+  | { kind: 'site'; at: Place | 'largest' }
+  | { kind: 'spread'; transmissibility: number; at: Place | null }
+
+/** The scenario as it applies to one network. */
+export function resolveScenario(net: Network, spec: ScenarioSpec): Scenario {
+  switch (spec.kind) {
+    case 'site':
+      return {
+        kind: 'site',
+        node: spec.at === 'largest' ? largestSite(net) : nearestNode(net, spec.at.lat, spec.at.lon),
+      }
+    case 'spread':
+      return {
+        kind: 'spread',
+        transmissibility: spec.transmissibility,
+        source: spec.at && net.hasGeo ? nearestNode(net, spec.at.lat, spec.at.lon) : null,
+      }
+    default:
+      return spec
+  }
+}
+
+/** Where a scenario happens on a network, for the camera and the shock ring; null when it has no one place. */
+export function scenarioPlace(net: Network, scenario: Scenario): Place | null {
+  if (!net.hasGeo) return null
+  const at = (v: number): Place | null => (v >= 0 && v < net.graph.n ? { lat: net.lat[v]!, lon: net.lon[v]! } : null)
+  switch (scenario.kind) {
+    case 'site':
+      return at(scenario.node)
+    case 'region':
+      return { lat: scenario.lat, lon: scenario.lon }
+    case 'spread':
+      return scenario.source === null ? null : at(scenario.source)
+    default:
+      return null
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run screenshot -- [--network p2p] [--scenario '{"kind":"region",...}'] [--steps N] [--out file.png]`:
+ * builds nothing; serves dist/ (run `npm run build` first), opens it in headless Chromium, drives it through
+ * window.p2pglobe and saves a PNG, for looking at what a change did. A development tool, not a test.
+ */
+
+import { mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { chromium } from 'playwright-core'
+import { preview } from 'vite'
+import { CHROMIUM_ARGS, findChromium } from '../tests/browser/chromium.ts'
+
+const { values } = parseArgs({
+  options: {
+    network: { type: 'string', default: 'centralized' },
+    scenario: { type: 'string' },
+    steps: { type: 'string', default: '0' },
+    wait: { type: 'string', default: '1500' },
+    width: { type: 'string', default: '1280' },
+    height: { type: 'string', default: '720' },
+    dpr: { type: 'string', default: '1' },
+    query: { type: 'string', default: '' },
+    rotate: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'test-results/shot.png' },
+  },
+})
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, open: false } })
+const port = (server.httpServer.address() as AddressInfo).port
+const args = [...CHROMIUM_ARGS]
+if (process.getuid?.() === 0) args.push('--no-sandbox')
+const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args })
+try {
+  const page = await browser.newPage({
+    viewport: { width: Number(values.width), height: Number(values.height) },
+    deviceScaleFactor: Number(values.dpr),
+  })
+  page.on('console', (m) => console.log(`[page ${m.type()}] ${m.text()}`))
+  page.on('pageerror', (e) => console.log(`[page error] ${e.message}`))
+  await page.addInitScript(() => {
+    window.addEventListener('p2pglobe:ready', () => ((window as unknown as { __ready: boolean }).__ready = true))
+  })
+  await page.goto(`http://127.0.0.1:${port}/${values.query ? `?${values.query}` : ''}`)
+  await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, {
+    timeout: 60_000,
+  })
+  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready')
+  await page.evaluate(
+    ({ network, scenario, steps, rotate }) => {
+      const api = window.p2pglobe!
+      api.setAutoRotate(rotate)
+      api.setNetwork(network as never)
+      if (scenario) {
+        api.runScenario(JSON.parse(scenario))
+        api.pause()
+      }
+      api.step(steps)
+    },
+    {
+      network: values.network!,
+      scenario: values.scenario ?? null,
+      steps: Number(values.steps),
+      rotate: values.rotate!,
+    },
+  )
+  await page.waitForTimeout(Number(values.wait))
+  const out = resolve(root, values.out!)
+  mkdirSync(dirname(out), { recursive: true })
+  await page.screenshot({ path: out })
+  const stats = await page.evaluate(() => window.p2pglobe!.stats())
+  console.log(`saved ${out}; draw calls ${stats.drawCalls}, triangles ${stats.triangles}`)
+} finally {
+  await browser.close()
+  await server.close()
+}

@@ -1,0 +1,114 @@
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useMemo, useRef } from 'react'
+import type { Simulation } from '../sim/engine'
+import type { Network } from '../sim/network'
+import { NodeClass } from '../sim/network'
+import { appStore, useAppStore } from '../store/appStore'
+import type { NetworkKind } from '../store/store'
+import { animateFor } from './animation'
+import { PALETTE, SWITCH_SECONDS } from './constants'
+import { createLinkLayer } from './links'
+import { createNodeLayer } from './nodes'
+import { sceneNow } from './stateShader'
+
+/** How strongly each network's links show: the cloud's few arcs can be bright, a mesh of thousands must be quiet. */
+const LINK_ALPHA: Record<NetworkKind, number> = { centralized: 0.42, decentralized: 0.4, p2p: 0.35 }
+
+/** Links longer than this (radians, about 600 km) are a mesh's long links. */
+const LONG_LINK = 0.1
+
+/**
+ * Per-link weight: in a cloud, the links from points of presence to regions are the picture (everything hangs
+ * on them) and the backbone between regions stays in the background; in a mesh, the local links are the fabric
+ * and the few long ones are faint threads.
+ */
+function linkWeight(net: Network): (link: number, angle: number) => number {
+  const { linkA, linkB } = net.graph
+  if (net.kind === 'centralized' || net.kind === 'decentralized') {
+    return (e) =>
+      net.nodeClass[linkA[e]!] === NodeClass.region && net.nodeClass[linkB[e]!] === NodeClass.region ? 0.3 : 1
+  }
+  return (_, angle) => (angle > LONG_LINK ? 0.14 : 1)
+}
+
+interface NetworkViewProps {
+  kind: NetworkKind
+  reducedMotion: boolean
+}
+
+/** Opacity of a network during and after a switch: the new one fades in as the old one fades out. */
+export function switchOpacity(
+  kind: NetworkKind,
+  active: NetworkKind,
+  previous: NetworkKind | null,
+  since: number,
+): number {
+  const t = Math.min(1, Math.max(0, since / SWITCH_SECONDS))
+  const eased = t * t * (3 - 2 * t)
+  if (kind === active) return previous === null ? 1 : eased
+  if (kind === previous) return 1 - eased
+  return 0
+}
+
+/**
+ * One network's nodes and links, built once per network and kept while the viewer looks at another one (it is
+ * only hidden), so switching back and forth creates nothing new. Its state follows the network's simulation.
+ */
+export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
+  const net = useAppStore((s) => s.slots[kind]?.net)
+  const size = useThree((s) => s.size)
+  const dpr = useThree((s) => s.viewport.dpr)
+  const layers = useMemo(() => {
+    if (!net) return null
+    const colors = PALETTE[kind]
+    return {
+      nodes: createNodeLayer(net, colors),
+      links: createLinkLayer(net, colors.link, LINK_ALPHA[kind], linkWeight(net)),
+    }
+  }, [net, kind])
+  const synced = useRef<{ sim: Simulation | null; frame: number }>({ sim: null, frame: -1 })
+
+  useEffect(() => {
+    if (!layers) return
+    return () => {
+      layers.nodes.dispose()
+      layers.links.dispose()
+    }
+  }, [layers])
+
+  useEffect(() => {
+    layers?.links.setViewport(size.width * dpr, size.height * dpr, dpr)
+  }, [layers, size, dpr])
+
+  useFrame(() => {
+    if (!layers) return
+    const state = appStore.getState()
+    const slot = state.slots[kind]
+    if (!slot) return
+    const now = sceneNow()
+    if (slot.sim !== synced.current.sim || state.frame !== synced.current.frame) {
+      synced.current = { sim: slot.sim, frame: state.frame }
+      const a = layers.nodes.sync(slot.sim, now)
+      const b = layers.links.sync(slot.sim, now)
+      if ((a || b) && !reducedMotion) animateFor(6)
+    }
+    const since = reducedMotion ? Infinity : now - state.switchedAt / 1000
+    const opacity = switchOpacity(kind, state.active, state.previous, since)
+    layers.nodes.setOpacity(opacity)
+    layers.links.setOpacity(opacity)
+    // Under reduced motion every transition is instant: the shaders see a clock far ahead.
+    const shaderNow = reducedMotion ? now + 1e4 : now
+    layers.nodes.setNow(shaderNow)
+    layers.links.setNow(shaderNow)
+  })
+
+  if (!layers) return null
+  return (
+    <group name={`network:${kind}`}>
+      <primitive object={layers.links.mesh} />
+      {layers.nodes.meshes.map((m) => (
+        <primitive key={m.name} object={m} />
+      ))}
+    </group>
+  )
+}

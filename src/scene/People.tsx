@@ -1,0 +1,165 @@
+import { useFrame } from '@react-three/fiber'
+import { useEffect, useMemo, useRef } from 'react'
+import {
+  AdditiveBlending,
+  Color,
+  DynamicDrawUsage,
+  InstancedBufferAttribute,
+  InstancedMesh,
+  Matrix4,
+  PlaneGeometry,
+  ShaderMaterial,
+} from 'three'
+import type { Simulation } from '../sim/engine'
+import type { World } from '../sim/world'
+import { appStore, useAppStore } from '../store/appStore'
+import { animateFor } from './animation'
+import { PALETTE } from './constants'
+import { surfacePoint } from './geometry'
+import { NEVER_CHANGED, sceneNow } from './stateShader'
+
+/** Dot size of a cluster: grows with the square root of its population (area ∝ people), globe radii. */
+const MIN_SIZE = 0.012
+const SIZE_PER_SQRT_MILLION = 0.011
+const MAX_SIZE = 0.07
+/** How long a cluster takes to change colour, seconds. */
+const FADE_SECONDS = 0.8
+
+const vertexShader = /* glsl */ `
+attribute vec3 aServed; // (share of services reachable before, now, when it changed)
+uniform float uNow;
+uniform vec3 uServed;
+uniform vec3 uLosing;
+uniform vec3 uCut;
+varying vec2 vUv;
+varying vec3 vColor;
+varying float vAlpha;
+
+// People served keep a faint warm glow; as they lose services they turn red; cut off entirely, they go dark.
+vec3 servedColor(float s, out float alpha) {
+  alpha = mix(0.9, 0.42, s);
+  if (s <= 0.0) { alpha = 0.7; return uCut; }
+  return mix(uLosing, uServed, smoothstep(0.55, 1.0, s));
+}
+
+void main() {
+  vec4 centre = modelViewMatrix * instanceMatrix * vec4(0.0, 0.0, 0.0, 1.0);
+  vec3 normalView = normalize(mat3(modelViewMatrix) * instanceMatrix[3].xyz);
+  float facing = dot(normalView, normalize(-centre.xyz));
+  float k = smoothstep(0.0, ${FADE_SECONDS.toFixed(2)}, uNow - aServed.z);
+  float a0;
+  float a1;
+  vec3 c0 = servedColor(aServed.x, a0);
+  vec3 c1 = servedColor(aServed.y, a1);
+  vColor = mix(c0, c1, k);
+  vAlpha = mix(a0, a1, k) * smoothstep(0.0, 0.25, facing);
+  vUv = uv;
+  float size = length(instanceMatrix[0].xyz);
+  gl_Position = projectionMatrix * (centre + vec4(position.xy * size, 0.0, 0.0));
+}
+`
+
+const fragmentShader = /* glsl */ `
+varying vec2 vUv;
+varying vec3 vColor;
+varying float vAlpha;
+
+void main() {
+  // A soft disc: people are a haze over the land, not hard points.
+  float d = length(vUv - 0.5) * 2.0;
+  float alpha = vAlpha * (1.0 - smoothstep(0.2, 1.0, d));
+  if (alpha <= 0.003) discard;
+  gl_FragColor = vec4(vColor, alpha);
+  #include <colorspace_fragment>
+}
+`
+
+function buildPeople(world: World) {
+  const { clusters } = world
+  const geometry = new PlaneGeometry(1, 1)
+  const served = new InstancedBufferAttribute(new Float32Array(clusters.count * 3), 3)
+  served.setUsage(DynamicDrawUsage)
+  const arr = served.array as Float32Array
+  for (let c = 0; c < clusters.count; c++) {
+    arr[c * 3] = 1
+    arr[c * 3 + 1] = 1
+    arr[c * 3 + 2] = NEVER_CHANGED
+  }
+  geometry.setAttribute('aServed', served)
+  const material = new ShaderMaterial({
+    vertexShader,
+    fragmentShader,
+    uniforms: {
+      uNow: { value: 0 },
+      uServed: { value: new Color(PALETTE.people) },
+      uLosing: { value: new Color(PALETTE.peopleLosing) },
+      uCut: { value: new Color(PALETTE.peopleCut) },
+    },
+    transparent: true,
+    depthWrite: false,
+    // Additive: overlapping clusters brighten instead of piling up grey.
+    blending: AdditiveBlending,
+  })
+  const mesh = new InstancedMesh(geometry, material, clusters.count)
+  mesh.name = 'people'
+  mesh.renderOrder = 2
+  mesh.frustumCulled = false
+  const m = new Matrix4()
+  const p: [number, number, number] = [0, 0, 0]
+  for (let c = 0; c < clusters.count; c++) {
+    const size = Math.min(MAX_SIZE, MIN_SIZE + SIZE_PER_SQRT_MILLION * Math.sqrt(clusters.pop[c]! / 1e6))
+    surfacePoint(clusters.lat[c]!, clusters.lon[c]!, 0.004, p)
+    m.makeScale(size, size, size).setPosition(p[0], p[1], p[2])
+    mesh.setMatrixAt(c, m)
+  }
+  mesh.instanceMatrix.needsUpdate = true
+  return { mesh, material, served, count: clusters.count }
+}
+
+/**
+ * The world's people, drawn faintly where they live. Their colour follows the network on screen: served, losing
+ * services (red), or cut off (dark), so an outage shows in people and not only in machines.
+ */
+export function People({ reducedMotion }: { reducedMotion: boolean }) {
+  const world = useAppStore((s) => s.world)
+  const people = useMemo(() => (world ? buildPeople(world) : null), [world])
+  const synced = useRef<{ sim: Simulation | null; frame: number }>({ sim: null, frame: -1 })
+
+  useEffect(() => {
+    if (!people) return
+    return () => {
+      people.mesh.geometry.dispose()
+      people.material.dispose()
+      people.mesh.dispose()
+    }
+  }, [people])
+
+  useFrame(() => {
+    if (!people) return
+    const state = appStore.getState()
+    const slot = state.slots[state.active]
+    const now = sceneNow()
+    people.material.uniforms.uNow!.value = reducedMotion ? now + 1e4 : now
+    if (!slot || (slot.sim === synced.current.sim && state.frame === synced.current.frame)) return
+    synced.current = { sim: slot.sim, frame: state.frame }
+    const share = slot.sim.metrics.clusterService
+    const arr = people.served.array as Float32Array
+    let changed = false
+    for (let c = 0; c < people.count; c++) {
+      const next = slot.sim.clusterUp[c] === 0 ? 0 : (share[c] ?? 1)
+      if (Math.abs(next - arr[c * 3 + 1]!) < 1e-4) continue
+      // Start the fade from the colour shown right now.
+      const k = Math.min(1, Math.max(0, (now - arr[c * 3 + 2]!) / FADE_SECONDS))
+      arr[c * 3] = arr[c * 3]! + (arr[c * 3 + 1]! - arr[c * 3]!) * k
+      arr[c * 3 + 1] = next
+      arr[c * 3 + 2] = now
+      changed = true
+    }
+    if (changed) {
+      people.served.needsUpdate = true
+      animateFor(FADE_SECONDS + 0.2)
+    }
+  })
+
+  return people ? <primitive object={people.mesh} /> : null
+}

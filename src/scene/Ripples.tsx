@@ -1,0 +1,163 @@
+import { useFrame } from '@react-three/fiber'
+import { useEffect, useMemo, useRef } from 'react'
+import {
+  AdditiveBlending,
+  Color,
+  DynamicDrawUsage,
+  InstancedBufferAttribute,
+  InstancedMesh,
+  Matrix4,
+  PlaneGeometry,
+  Quaternion,
+  ShaderMaterial,
+  Vector3,
+} from 'three'
+import type { Simulation } from '../sim/engine'
+import { appStore } from '../store/appStore'
+import { animateFor } from './animation'
+import { PALETTE } from './constants'
+import { surfacePoint } from './geometry'
+import { NEVER_CHANGED, sceneNow } from './stateShader'
+
+/** Rings in the pool; the oldest is reused. */
+const POOL = 12
+const DURATION = 1.8
+/** Largest ring radius, globe radii: where a failure starts; the smaller rings mark each hop of a spreading one. */
+const BIG = 0.32
+const SMALL = 0.09
+/** Rings started per step at most, for failures that spread. */
+const PER_STEP = 3
+
+const vertexShader = /* glsl */ `
+attribute float aStart;
+uniform float uNow;
+varying vec2 vUv;
+varying float vAge;
+
+void main() {
+  vUv = uv;
+  vAge = (uNow - aStart) / ${DURATION.toFixed(2)};
+  gl_Position = projectionMatrix * modelViewMatrix * instanceMatrix * vec4(position, 1.0);
+}
+`
+
+const fragmentShader = /* glsl */ `
+uniform vec3 uColor;
+varying vec2 vUv;
+varying float vAge;
+
+void main() {
+  if (vAge < 0.0 || vAge > 1.0) discard;
+  float d = length(vUv - 0.5) * 2.0;
+  // Two rings, the second a little behind the first, easing out as they grow.
+  float r1 = 1.0 - pow(1.0 - vAge, 2.5);
+  float r2 = 1.0 - pow(1.0 - max(vAge - 0.18, 0.0), 2.5);
+  float w = max(fwidth(d), 1e-3) * 2.5;
+  float ring = exp(-pow((d - r1) / (0.04 + w), 2.0)) + 0.5 * exp(-pow((d - r2) / (0.03 + w), 2.0));
+  float alpha = ring * (1.0 - vAge) * step(d, 1.0);
+  if (alpha <= 0.003) discard;
+  gl_FragColor = vec4(uColor, alpha);
+  #include <colorspace_fragment>
+}
+`
+
+const m = new Matrix4()
+const q = new Quaternion()
+const pos = new Vector3()
+const normal = new Vector3()
+const scale = new Vector3()
+const Z = new Vector3(0, 0, 1)
+const p: [number, number, number] = [0, 0, 0]
+
+/**
+ * Shock rings where failures start: a large one at the scenario's place, small ones at nodes that fail as a
+ * cascade or a spreading failure moves on. A fixed pool of rings in one instanced mesh.
+ */
+export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
+  const built = useMemo(() => {
+    const geometry = new PlaneGeometry(2, 2)
+    const start = new InstancedBufferAttribute(new Float32Array(POOL).fill(NEVER_CHANGED), 1)
+    start.setUsage(DynamicDrawUsage)
+    geometry.setAttribute('aStart', start)
+    const material = new ShaderMaterial({
+      vertexShader,
+      fragmentShader,
+      uniforms: { uNow: { value: 0 }, uColor: { value: new Color(PALETTE.failed) } },
+      transparent: true,
+      depthWrite: false,
+      blending: AdditiveBlending,
+    })
+    const mesh = new InstancedMesh(geometry, material, POOL)
+    mesh.name = 'ripples'
+    mesh.frustumCulled = false
+    mesh.renderOrder = 7
+    return { mesh, geometry, material, start }
+  }, [])
+  const next = useRef(0)
+  const seen = useRef<{ startedAt: number | null; frame: number; sim: Simulation | null }>({
+    startedAt: null,
+    frame: -1,
+    sim: null,
+  })
+
+  useEffect(
+    () => () => {
+      built.geometry.dispose()
+      built.material.dispose()
+      built.mesh.dispose()
+    },
+    [built],
+  )
+
+  const spawn = (lat: number, lon: number, radius: number, now: number) => {
+    const i = next.current
+    next.current = (i + 1) % POOL
+    surfacePoint(lat, lon, 0.006, p)
+    pos.set(p[0], p[1], p[2])
+    normal.copy(pos).normalize()
+    q.setFromUnitVectors(Z, normal)
+    m.compose(pos, q, scale.set(radius, radius, radius))
+    built.mesh.setMatrixAt(i, m)
+    built.mesh.instanceMatrix.needsUpdate = true
+    ;(built.start.array as Float32Array)[i] = now
+    built.start.needsUpdate = true
+    animateFor(DURATION + 0.1)
+  }
+
+  useFrame(() => {
+    const now = sceneNow()
+    built.material.uniforms.uNow!.value = now
+    built.mesh.visible = !reducedMotion
+    if (reducedMotion) return
+    const state = appStore.getState()
+    const slot = state.slots[state.active]
+    if (!slot) return
+    const s = seen.current
+    if (state.scenarioStartedAt !== s.startedAt) {
+      s.startedAt = state.scenarioStartedAt
+      if (state.focus) spawn(state.focus.lat, state.focus.lon, BIG, now)
+    }
+    if (state.frame === s.frame && slot.sim === s.sim) return
+    const fresh = slot.sim !== s.sim
+    s.frame = state.frame
+    s.sim = slot.sim
+    if (fresh || !slot.net.hasGeo) return
+    const kind = slot.sim.scenario.kind
+    if (kind !== 'cascade' && kind !== 'spread' && kind !== 'push') return
+    // Nodes that failed at this very step, a few of them, spread over the list.
+    const { nodeUp, nodeChangedAt, t } = slot.sim
+    let count = 0
+    for (let v = 0; v < nodeUp.length; v++) if (!nodeUp[v] && nodeChangedAt[v] === t) count++
+    if (count === 0) return
+    const stride = Math.max(1, Math.floor(count / PER_STEP))
+    let k = 0
+    for (let v = 0; v < nodeUp.length; v++) {
+      if (nodeUp[v] || nodeChangedAt[v] !== t) continue
+      // The trigger of a cascade or the first machine of a push gets the large ring.
+      const first = slot.sim.progress.round === 0 && k === 0
+      if (k++ % stride === 0) spawn(slot.net.lat[v]!, slot.net.lon[v]!, first ? BIG : SMALL, now)
+    }
+  })
+
+  return <primitive object={built.mesh} />
+}

@@ -1,0 +1,190 @@
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useMemo, useRef } from 'react'
+import {
+  AdditiveBlending,
+  Color,
+  DynamicDrawUsage,
+  InstancedBufferAttribute,
+  InstancedBufferGeometry,
+  Mesh,
+  PlaneGeometry,
+  ShaderMaterial,
+} from 'three'
+import type { Vec3 } from '../sim/geo'
+import type { Network } from '../sim/network'
+import { MAX_PATH_NODES, type TrafficFlows } from '../sim/traffic'
+import { appStore } from '../store/appStore'
+import { TRAFFIC_FLOWS } from '../store/store'
+import { PALETTE } from './constants'
+import { angleBetween, arcPoint, unitVectors } from './geometry'
+import { switchOpacity } from './NetworkView'
+import { sceneNow } from './stateShader'
+
+/** Particles per flow, spread along its path. */
+const PER_FLOW = 2
+const POOL = TRAFFIC_FLOWS * PER_FLOW
+/** Travel speed, radians of arc per second: a trip across an ocean takes a few seconds. */
+const SPEED = 0.45
+const SIZE = 0.016
+
+const vertexShader = /* glsl */ `
+attribute vec4 aParticle; // xyz position, w alpha
+uniform float uSize;
+uniform float uOpacity;
+varying vec2 vUv;
+varying float vAlpha;
+
+void main() {
+  vec4 centre = modelViewMatrix * vec4(aParticle.xyz, 1.0);
+  vUv = uv;
+  vAlpha = aParticle.w * uOpacity;
+  gl_Position = projectionMatrix * (centre + vec4(position.xy * uSize, 0.0, 0.0));
+}
+`
+
+const fragmentShader = /* glsl */ `
+uniform vec3 uColor;
+varying vec2 vUv;
+varying float vAlpha;
+
+void main() {
+  float d = length(vUv - 0.5) * 2.0;
+  float alpha = vAlpha * (1.0 - smoothstep(0.0, 1.0, d));
+  if (alpha <= 0.003) discard;
+  gl_FragColor = vec4(uColor, alpha);
+  #include <colorspace_fragment>
+}
+`
+
+/** Cumulative arc angle along each flow's path, recomputed when the paths change. */
+interface PathCache {
+  version: number
+  flows: TrafficFlows | null
+  units: Float32Array | null
+  net: Network | null
+  /** flows × MAX_PATH_NODES cumulative angles; total angle of flow f at index f × MAX + length − 1. */
+  cum: Float32Array
+}
+
+const a: Vec3 = [0, 0, 0]
+const b: Vec3 = [0, 0, 0]
+const p: Vec3 = [0, 0, 0]
+
+function readUnit(units: Float32Array, v: number, out: Vec3): Vec3 {
+  out[0] = units[v * 3]!
+  out[1] = units[v * 3 + 1]!
+  out[2] = units[v * 3 + 2]!
+  return out
+}
+
+/**
+ * Traffic: bright particles travelling from people to the services they use, along the paths the network
+ * routes them. When a path breaks they take the new route (a network that can reroute) or vanish (a service
+ * with nowhere left to go). They move only while the simulation plays, so a paused view is still.
+ */
+export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
+  const invalidate = useThree((s) => s.invalidate)
+  const built = useMemo(() => {
+    const geometry = new InstancedBufferGeometry()
+    const quad = new PlaneGeometry(1, 1)
+    geometry.index = quad.index
+    geometry.setAttribute('position', quad.getAttribute('position'))
+    geometry.setAttribute('uv', quad.getAttribute('uv'))
+    const particle = new InstancedBufferAttribute(new Float32Array(POOL * 4), 4)
+    particle.setUsage(DynamicDrawUsage)
+    geometry.setAttribute('aParticle', particle)
+    geometry.instanceCount = POOL
+    const material = new ShaderMaterial({
+      vertexShader,
+      fragmentShader,
+      uniforms: { uSize: { value: SIZE }, uOpacity: { value: 1 }, uColor: { value: new Color(PALETTE.traffic) } },
+      transparent: true,
+      depthWrite: false,
+      blending: AdditiveBlending,
+    })
+    const mesh = new Mesh(geometry, material)
+    mesh.name = 'traffic'
+    mesh.frustumCulled = false
+    mesh.renderOrder = 6
+    // Each particle's position along its path, as a share of the path, staggered so they do not move in step.
+    const progress = new Float32Array(POOL)
+    for (let i = 0; i < POOL; i++) progress[i] = ((i % PER_FLOW) + ((i * 0.618) % 1)) / PER_FLOW
+    return { mesh, geometry, material, particle, progress, quad }
+  }, [])
+  const cache = useRef<PathCache>({ version: -1, flows: null, units: null, net: null, cum: new Float32Array(0) })
+
+  useEffect(
+    () => () => {
+      built.geometry.dispose()
+      built.quad.dispose()
+      built.material.dispose()
+    },
+    [built],
+  )
+
+  useFrame((_, delta) => {
+    const state = appStore.getState()
+    const slot = state.slots[state.active]
+    const flows = slot?.sim.traffic ?? null
+    const arr = built.particle.array as Float32Array
+    if (!slot || !flows) {
+      built.mesh.visible = false
+      return
+    }
+    built.mesh.visible = true
+    const c = cache.current
+    if (c.net !== slot.net) {
+      c.net = slot.net
+      c.units = unitVectors(slot.net.lat, slot.net.lon, slot.net.graph.n)
+    }
+    const units = c.units!
+    if (c.flows !== flows || c.version !== flows.version) {
+      c.flows = flows
+      c.version = flows.version
+      if (c.cum.length !== flows.count * MAX_PATH_NODES) c.cum = new Float32Array(flows.count * MAX_PATH_NODES)
+      for (let f = 0; f < flows.count; f++) {
+        const base = f * MAX_PATH_NODES
+        let acc = 0
+        c.cum[base] = 0
+        for (let i = 1; i < flows.length[f]!; i++) {
+          acc += angleBetween(readUnit(units, flows.path[base + i - 1]!, a), readUnit(units, flows.path[base + i]!, b))
+          c.cum[base + i] = acc
+        }
+      }
+    }
+    const dt = state.playing && !reducedMotion ? Math.min(delta, 0.1) : 0
+    for (let i = 0; i < POOL; i++) {
+      const f = Math.floor(i / PER_FLOW) % Math.max(1, flows.count)
+      const len = flows.length[f] ?? 0
+      const base = f * MAX_PATH_NODES
+      const total = len > 1 ? c.cum[base + len - 1]! : 0
+      if (total <= 0) {
+        arr[i * 4 + 3] = 0
+        continue
+      }
+      let u = built.progress[i]! + (dt * SPEED) / Math.max(total, 0.05)
+      u -= Math.floor(u)
+      built.progress[i] = u
+      const target = u * total
+      let k = 1
+      while (k < len - 1 && c.cum[base + k]! < target) k++
+      const a0 = c.cum[base + k - 1]!
+      const a1 = c.cum[base + k]!
+      readUnit(units, flows.path[base + k - 1]!, a)
+      readUnit(units, flows.path[base + k]!, b)
+      const seg = a1 - a0
+      arcPoint(a, b, seg, seg > 0 ? (target - a0) / seg : 0, p)
+      arr[i * 4] = p[0]
+      arr[i * 4 + 1] = p[1]
+      arr[i * 4 + 2] = p[2]
+      // Fade in as they leave and out as they arrive.
+      arr[i * 4 + 3] = Math.min(1, u * 8, (1 - u) * 8)
+    }
+    built.particle.needsUpdate = true
+    const since = reducedMotion ? Infinity : sceneNow() - state.switchedAt / 1000
+    built.material.uniforms.uOpacity!.value = switchOpacity(state.active, state.active, state.previous, since)
+    if (dt > 0) invalidate()
+  })
+
+  return <primitive object={built.mesh} />
+}
