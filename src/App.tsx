@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react'
 import { hasWebGL2 } from './scene/webgl'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import { Fallback } from './ui/Fallback'
+import { Legend } from './ui/Legend'
 
 // The scene (three.js and fiber) is its own chunk: a browser without WebGL never downloads it.
 const Globe = lazy(() => import('./scene/Globe'))
@@ -25,6 +26,7 @@ export function App() {
           <Fallback reason="no-webgl" />
         )}
       </div>
+      <Legend />
     </main>
   )
 }

@@ -14,6 +14,7 @@ import { NETWORK_KINDS } from '../store/store'
 import { useAppStore } from '../store/appStore'
 import { Animator } from './animation'
 import { DisasterArea } from './DisasterArea'
+import { Labels } from './Labels'
 import { NetworkView } from './NetworkView'
 import { People } from './People'
 import { Ripples } from './Ripples'
@@ -64,6 +65,7 @@ export default function Globe() {
         <Ripples reducedMotion={reducedMotion} />
       </Spin>
       <Atmosphere />
+      <Labels />
       <SimDriver />
       <Animator />
       <RenderProbe />

@@ -1,0 +1,4 @@
+/** Labels for the big sites (cloud regions' metro names): to be filled in. */
+export function Labels() {
+  return null
+}
