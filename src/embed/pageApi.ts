@@ -4,6 +4,8 @@
  */
 
 import type { StepMetrics } from '../sim/engine'
+import type { NetworkSpec } from '../sim/index'
+import { NetworkSpecSchema, firstIssue } from '../sim/params'
 import type { ScenarioSpec } from '../sim/scenarios'
 import { NETWORK_KINDS, activeMetrics, type AppStore, type NetworkKind } from '../store/store'
 
@@ -50,6 +52,10 @@ export interface P2pGlobeApi {
   reset(): void
   /** Turns the globe's idle rotation on or off (off for still screenshots). */
   setAutoRotate(on: boolean): void
+  /** Rebuilds one network with new parameters, e.g. { kind: 'p2p', nodes: 10000 }. */
+  configure(spec: NetworkSpec): void
+  /** Sets how many simulated minutes pass per second. */
+  setSpeed(minutesPerSecond: number): void
 }
 
 declare global {
@@ -114,6 +120,15 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
     },
     reset: () => s().reset(),
     setAutoRotate: (on) => s().setAutoRotate(Boolean(on)),
+    configure: (spec) => {
+      const r = NetworkSpecSchema.safeParse(spec)
+      if (!r.success) {
+        const { path, message } = firstIssue(r.error)
+        throw new TypeError(`p2pglobe.configure: ${path.join('.') || 'spec'}: ${message}`)
+      }
+      s().configure(r.data as NetworkSpec)
+    },
+    setSpeed: (x) => s().setSpeed(Number(x)),
   }
   win.p2pglobe = api
   return api

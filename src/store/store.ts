@@ -87,6 +87,8 @@ export interface AppState {
   step(): void
   /** Back to healthy networks at t = 0, the scenario kept but not yet started. */
   reset(): void
+  /** Rebuilds one network with new parameters (its kind stays); it starts healthy under the current scenario. */
+  configure(spec: NetworkSpec): void
   setSpeed(minutesPerSecond: number): void
   setSeed(seed: number): void
   setAutoRotate(on: boolean): void
@@ -212,6 +214,24 @@ export function createAppStore({ loadWorld, now = () => performance.now() }: Sto
       reset() {
         const slots = restart(get().scenario)
         set({ slots, playing: false, scenarioStartedAt: null, frame: get().frame + 1 })
+      },
+
+      configure(spec) {
+        const { world, seed, scenario, slots, specs } = get()
+        const kind: NetworkKind = spec.kind
+        const nextSpecs = { ...specs, [kind]: spec }
+        if (!world) {
+          set({ specs: nextSpecs })
+          return
+        }
+        const net = buildNetwork(world, spec, seed)
+        const sim = newSim(net, scenario)
+        carry = 0
+        set({
+          specs: nextSpecs,
+          slots: { ...slots, [kind]: { kind, net, sim, series: [sim.current] } },
+          frame: get().frame + 1,
+        })
       },
 
       setSpeed(minutesPerSecond) {
