@@ -1,6 +1,6 @@
 import { addAfterEffect } from '@react-three/fiber'
 import { useEffect, useMemo, useState } from 'react'
-import { Color, InstancedMesh, PlaneGeometry, ShaderMaterial, Vector3 } from 'three'
+import { BufferAttribute, BufferGeometry, Color, Points, ShaderMaterial, Vector3 } from 'three'
 import { latLonToUnit, type Vec3 } from '../sim/geo'
 import {
   GLOBE_RADIUS,
@@ -11,21 +11,24 @@ import {
   LIGHT_DIRECTION_VIEW,
 } from './constants'
 import { loadLand, type LandLattice } from './landData'
+import { POINT_GLSL, pointScaleUniform, usePointScale } from './points'
 
 const vertexShader = /* glsl */ `
 uniform vec3 uLightDir;
+uniform float uSize;
+${POINT_GLSL}
 
-varying vec2 vUv;
 varying float vFacing;
 varying float vLight;
 
 void main() {
-  vec4 mvPosition = modelViewMatrix * instanceMatrix * vec4(position, 1.0);
-  // The dot's centre is the instance's translation; as a direction it is the surface normal there.
-  vec3 normalView = normalize(mat3(modelViewMatrix) * instanceMatrix[3].xyz);
+  vec4 mvPosition = modelViewMatrix * vec4(position, 1.0);
+  // On a sphere about the origin, a dot's position is also its surface normal.
+  vec3 normalView = normalize(mat3(modelViewMatrix) * position);
   vFacing = dot(normalView, normalize(-mvPosition.xyz));
   vLight = clamp(dot(normalView, uLightDir) * 0.5 + 0.5, 0.0, 1.0);
-  vUv = uv;
+  // Dots seen edge-on near the limb would be ellipses; shrink them there instead.
+  gl_PointSize = pointPixels(uSize, mvPosition) * mix(0.55, 1.0, smoothstep(0.0, 0.6, vFacing));
   gl_Position = projectionMatrix * mvPosition;
 }
 `
@@ -34,16 +37,15 @@ const fragmentShader = /* glsl */ `
 uniform vec3 uColor;
 uniform vec3 uShadow;
 
-varying vec2 vUv;
 varying float vFacing;
 varying float vLight;
 
 void main() {
-  // A round dot in a square quad, antialiased over one pixel whatever its size on screen.
-  float d = length(vUv - 0.5) * 2.0;
+  // A round dot, antialiased over about one pixel whatever its size on screen.
+  float d = length(gl_PointCoord - 0.5) * 2.0;
   float aa = max(fwidth(d), 1e-4);
   float alpha = 1.0 - smoothstep(1.0 - aa, 1.0 + aa, d);
-  // Fade towards the limb, where the dots crowd together edge-on.
+  // Fade towards the limb, where the dots crowd together.
   alpha *= smoothstep(0.0, 0.45, vFacing);
   if (alpha <= 0.002) discard;
   vec3 color = mix(uShadow, uColor, smoothstep(0.15, 0.95, vLight));
@@ -53,21 +55,33 @@ void main() {
 `
 
 interface LandMesh {
-  mesh: InstancedMesh
-  /** Whether the renderer has drawn the mesh yet. */
+  points: Points
+  material: ShaderMaterial
+  /** Whether the renderer has drawn the dots yet. */
   drawn: () => boolean
 }
 
-/** One flat, tangent quad per land dot, all in one InstancedMesh (one draw call). */
-function buildLandMesh({ dots, latticeCount }: LandLattice): LandMesh {
+/** One GL point per land dot, all in one draw call. */
+function buildLandPoints({ dots, latticeCount }: LandLattice): LandMesh {
   // Mean spacing of an n-point lattice on the unit sphere: each point covers 4π/n of surface.
   const spacing = Math.sqrt((4 * Math.PI) / latticeCount) * GLOBE_RADIUS
-  const size = spacing * LAND_DOT_FILL
-  const geometry = new PlaneGeometry(1, 1)
+  const positions = new Float32Array(dots.count * 3)
+  const r = GLOBE_RADIUS + LAND_DOT_ALTITUDE
+  const n: Vec3 = [0, 0, 0]
+  for (let i = 0; i < dots.count; i++) {
+    latLonToUnit(dots.lat[i]!, dots.lon[i]!, n)
+    positions[i * 3] = n[0] * r
+    positions[i * 3 + 1] = n[1] * r
+    positions[i * 3 + 2] = n[2] * r
+  }
+  const geometry = new BufferGeometry()
+  geometry.setAttribute('position', new BufferAttribute(positions, 3))
   const material = new ShaderMaterial({
     vertexShader,
     fragmentShader,
     uniforms: {
+      ...pointScaleUniform(),
+      uSize: { value: spacing * LAND_DOT_FILL },
       uColor: { value: new Color(LAND_COLOR) },
       uShadow: { value: new Color(LAND_SHADOW_COLOR) },
       uLightDir: { value: new Vector3(...LIGHT_DIRECTION_VIEW).normalize() },
@@ -75,59 +89,15 @@ function buildLandMesh({ dots, latticeCount }: LandLattice): LandMesh {
     transparent: true,
     depthWrite: false,
   })
-  const mesh = new InstancedMesh(geometry, material, dots.count)
-  mesh.name = 'land'
-  mesh.renderOrder = 1
-  const m = mesh.instanceMatrix.array as Float32Array
-  const r = GLOBE_RADIUS + LAND_DOT_ALTITUDE
-  const n: Vec3 = [0, 0, 0]
-  for (let i = 0; i < dots.count; i++) {
-    latLonToUnit(dots.lat[i]!, dots.lon[i]!, n)
-    const [nx, ny, nz] = n
-    // Tangent basis: east = normalize(up × n), north = n × east (any basis works for a round dot; near the
-    // poles, where up × n vanishes, fall back to the x axis).
-    let ex = nz
-    let ey = 0
-    let ez = -nx
-    let el = Math.hypot(ex, ez)
-    if (el < 1e-6) {
-      ex = 0
-      ey = -nz
-      ez = ny
-      el = Math.hypot(ey, ez)
-    }
-    ex /= el
-    ey /= el
-    ez /= el
-    const bx = ny * ez - nz * ey
-    const by = nz * ex - nx * ez
-    const bz = nx * ey - ny * ex
-    const o = i * 16
-    // Column-major: x axis, y axis, z axis (the normal), translation.
-    m[o] = ex * size
-    m[o + 1] = ey * size
-    m[o + 2] = ez * size
-    m[o + 3] = 0
-    m[o + 4] = bx * size
-    m[o + 5] = by * size
-    m[o + 6] = bz * size
-    m[o + 7] = 0
-    m[o + 8] = nx
-    m[o + 9] = ny
-    m[o + 10] = nz
-    m[o + 11] = 0
-    m[o + 12] = nx * r
-    m[o + 13] = ny * r
-    m[o + 14] = nz * r
-    m[o + 15] = 1
-  }
-  mesh.instanceMatrix.needsUpdate = true
-  mesh.computeBoundingSphere()
+  const points = new Points(geometry, material)
+  points.name = 'land'
+  points.renderOrder = 1
+  points.frustumCulled = false
   let drawn = false
-  mesh.onAfterRender = () => {
+  points.onAfterRender = () => {
     drawn = true
   }
-  return { mesh, drawn: () => drawn }
+  return { points, material, drawn: () => drawn }
 }
 
 interface LandProps {
@@ -151,14 +121,14 @@ export function Land({ onFirstDraw }: LandProps) {
     }
   }, [])
 
-  const land = useMemo(() => (lattice ? buildLandMesh(lattice) : null), [lattice])
+  const land = useMemo(() => (lattice ? buildLandPoints(lattice) : null), [lattice])
+  usePointScale(land?.material)
 
   useEffect(() => {
     if (!land) return
     return () => {
-      land.mesh.geometry.dispose()
-      ;(land.mesh.material as ShaderMaterial).dispose()
-      land.mesh.dispose()
+      land.points.geometry.dispose()
+      land.material.dispose()
     }
   }, [land])
 
@@ -176,5 +146,5 @@ export function Land({ onFirstDraw }: LandProps) {
   // A failed load is the canvas's error (its error boundary shows the fallback), not a silently empty globe.
   if (error) throw error instanceof Error ? error : new Error('Could not load the land data', { cause: error })
 
-  return land ? <primitive object={land.mesh} /> : null
+  return land ? <primitive object={land.points} /> : null
 }

@@ -1,5 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
+import type { PerspectiveCamera } from 'three'
 import type { Simulation } from '../sim/engine'
 import type { Network } from '../sim/network'
 import { NodeClass } from '../sim/network'
@@ -9,6 +10,7 @@ import { animateFor } from './animation'
 import { PALETTE, SWITCH_SECONDS } from './constants'
 import { createLinkLayer } from './links'
 import { createNodeLayer } from './nodes'
+import { pointScale } from './points'
 import { sceneNow } from './stateShader'
 
 /** How strongly each network's links show: the cloud's few arcs can be bright, a mesh of thousands must be quiet. */
@@ -58,6 +60,7 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
   const net = useAppStore((s) => s.slots[kind]?.net)
   const size = useThree((s) => s.size)
   const dpr = useThree((s) => s.viewport.dpr)
+  const camera = useThree((s) => s.camera)
   const layers = useMemo(() => {
     if (!net) return null
     const colors = PALETTE[kind]
@@ -100,13 +103,14 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
     const shaderNow = reducedMotion ? now + 1e4 : now
     layers.nodes.setNow(shaderNow)
     layers.links.setNow(shaderNow)
+    layers.nodes.setPointScale(pointScale(size.height * dpr, (camera as PerspectiveCamera).fov))
   })
 
   if (!layers) return null
   return (
     <group name={`network:${kind}`}>
       <primitive object={layers.links.mesh} />
-      {layers.nodes.meshes.map((m) => (
+      {layers.nodes.objects.map((m) => (
         <primitive key={m.name} object={m} />
       ))}
     </group>

@@ -2,12 +2,11 @@ import { useFrame } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
 import {
   AdditiveBlending,
+  BufferAttribute,
+  BufferGeometry,
   Color,
   DynamicDrawUsage,
-  InstancedBufferAttribute,
-  InstancedMesh,
-  Matrix4,
-  PlaneGeometry,
+  Points,
   ShaderMaterial,
 } from 'three'
 import type { Simulation } from '../sim/engine'
@@ -16,6 +15,7 @@ import { appStore, useAppStore } from '../store/appStore'
 import { animateFor } from './animation'
 import { PALETTE } from './constants'
 import { surfacePoint } from './geometry'
+import { POINT_GLSL, pointScaleUniform, usePointScale } from './points'
 import { NEVER_CHANGED, sceneNow } from './stateShader'
 
 /** Dot size of a cluster: grows with the square root of its population (area ∝ people), globe radii. */
@@ -27,11 +27,12 @@ const FADE_SECONDS = 0.8
 
 const vertexShader = /* glsl */ `
 attribute vec3 aServed; // (share of services reachable before, now, when it changed)
+attribute float aSize;
 uniform float uNow;
+${POINT_GLSL}
 uniform vec3 uServed;
 uniform vec3 uLosing;
 uniform vec3 uCut;
-varying vec2 vUv;
 varying vec3 vColor;
 varying float vAlpha;
 
@@ -43,9 +44,9 @@ vec3 servedColor(float s, out float alpha) {
 }
 
 void main() {
-  vec4 centre = modelViewMatrix * instanceMatrix * vec4(0.0, 0.0, 0.0, 1.0);
-  vec3 normalView = normalize(mat3(modelViewMatrix) * instanceMatrix[3].xyz);
-  float facing = dot(normalView, normalize(-centre.xyz));
+  vec4 mv = modelViewMatrix * vec4(position, 1.0);
+  vec3 normalView = normalize(mat3(modelViewMatrix) * position);
+  float facing = dot(normalView, normalize(-mv.xyz));
   float k = smoothstep(0.0, ${FADE_SECONDS.toFixed(2)}, uNow - aServed.z);
   float a0;
   float a1;
@@ -53,20 +54,18 @@ void main() {
   vec3 c1 = servedColor(aServed.y, a1);
   vColor = mix(c0, c1, k);
   vAlpha = mix(a0, a1, k) * smoothstep(0.0, 0.25, facing);
-  vUv = uv;
-  float size = length(instanceMatrix[0].xyz);
-  gl_Position = projectionMatrix * (centre + vec4(position.xy * size, 0.0, 0.0));
+  gl_PointSize = pointPixels(aSize, mv);
+  gl_Position = projectionMatrix * mv;
 }
 `
 
 const fragmentShader = /* glsl */ `
-varying vec2 vUv;
 varying vec3 vColor;
 varying float vAlpha;
 
 void main() {
   // A soft disc: people are a haze over the land, not hard points.
-  float d = length(vUv - 0.5) * 2.0;
+  float d = length(gl_PointCoord - 0.5) * 2.0;
   float alpha = vAlpha * (1.0 - smoothstep(0.2, 1.0, d));
   if (alpha <= 0.003) discard;
   gl_FragColor = vec4(vColor, alpha);
@@ -76,8 +75,15 @@ void main() {
 
 function buildPeople(world: World) {
   const { clusters } = world
-  const geometry = new PlaneGeometry(1, 1)
-  const served = new InstancedBufferAttribute(new Float32Array(clusters.count * 3), 3)
+  const positions = new Float32Array(clusters.count * 3)
+  const sizes = new Float32Array(clusters.count)
+  const p: [number, number, number] = [0, 0, 0]
+  for (let c = 0; c < clusters.count; c++) {
+    surfacePoint(clusters.lat[c]!, clusters.lon[c]!, 0.004, p)
+    positions.set(p, c * 3)
+    sizes[c] = Math.min(MAX_SIZE, MIN_SIZE + SIZE_PER_SQRT_MILLION * Math.sqrt(clusters.pop[c]! / 1e6))
+  }
+  const served = new BufferAttribute(new Float32Array(clusters.count * 3), 3)
   served.setUsage(DynamicDrawUsage)
   const arr = served.array as Float32Array
   for (let c = 0; c < clusters.count; c++) {
@@ -85,11 +91,15 @@ function buildPeople(world: World) {
     arr[c * 3 + 1] = 1
     arr[c * 3 + 2] = NEVER_CHANGED
   }
+  const geometry = new BufferGeometry()
+  geometry.setAttribute('position', new BufferAttribute(positions, 3))
+  geometry.setAttribute('aSize', new BufferAttribute(sizes, 1))
   geometry.setAttribute('aServed', served)
   const material = new ShaderMaterial({
     vertexShader,
     fragmentShader,
     uniforms: {
+      ...pointScaleUniform(),
       uNow: { value: 0 },
       uServed: { value: new Color(PALETTE.people) },
       uLosing: { value: new Color(PALETTE.peopleLosing) },
@@ -100,20 +110,11 @@ function buildPeople(world: World) {
     // Additive: overlapping clusters brighten instead of piling up grey.
     blending: AdditiveBlending,
   })
-  const mesh = new InstancedMesh(geometry, material, clusters.count)
-  mesh.name = 'people'
-  mesh.renderOrder = 2
-  mesh.frustumCulled = false
-  const m = new Matrix4()
-  const p: [number, number, number] = [0, 0, 0]
-  for (let c = 0; c < clusters.count; c++) {
-    const size = Math.min(MAX_SIZE, MIN_SIZE + SIZE_PER_SQRT_MILLION * Math.sqrt(clusters.pop[c]! / 1e6))
-    surfacePoint(clusters.lat[c]!, clusters.lon[c]!, 0.004, p)
-    m.makeScale(size, size, size).setPosition(p[0], p[1], p[2])
-    mesh.setMatrixAt(c, m)
-  }
-  mesh.instanceMatrix.needsUpdate = true
-  return { mesh, material, served, count: clusters.count }
+  const points = new Points(geometry, material)
+  points.name = 'people'
+  points.renderOrder = 2
+  points.frustumCulled = false
+  return { points, geometry, material, served, count: clusters.count }
 }
 
 /**
@@ -123,14 +124,14 @@ function buildPeople(world: World) {
 export function People({ reducedMotion }: { reducedMotion: boolean }) {
   const world = useAppStore((s) => s.world)
   const people = useMemo(() => (world ? buildPeople(world) : null), [world])
+  usePointScale(people?.material)
   const synced = useRef<{ sim: Simulation | null; frame: number }>({ sim: null, frame: -1 })
 
   useEffect(() => {
     if (!people) return
     return () => {
-      people.mesh.geometry.dispose()
+      people.geometry.dispose()
       people.material.dispose()
-      people.mesh.dispose()
     }
   }, [people])
 
@@ -161,5 +162,5 @@ export function People({ reducedMotion }: { reducedMotion: boolean }) {
     }
   })
 
-  return people ? <primitive object={people.mesh} /> : null
+  return people ? <primitive object={people.points} /> : null
 }

@@ -2,12 +2,11 @@ import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
 import {
   AdditiveBlending,
+  BufferAttribute,
+  BufferGeometry,
   Color,
   DynamicDrawUsage,
-  InstancedBufferAttribute,
-  InstancedBufferGeometry,
-  Mesh,
-  PlaneGeometry,
+  Points,
   ShaderMaterial,
 } from 'three'
 import type { Vec3 } from '../sim/geo'
@@ -18,6 +17,7 @@ import { TRAFFIC_FLOWS } from '../store/store'
 import { PALETTE } from './constants'
 import { angleBetween, arcPoint, unitVectors } from './geometry'
 import { switchOpacity } from './NetworkView'
+import { POINT_GLSL, pointScaleUniform, usePointScale } from './points'
 import { sceneNow } from './stateShader'
 
 /** Particles per flow, spread along its path. */
@@ -28,27 +28,26 @@ const SPEED = 0.45
 const SIZE = 0.016
 
 const vertexShader = /* glsl */ `
-attribute vec4 aParticle; // xyz position, w alpha
+attribute float aAlpha;
 uniform float uSize;
 uniform float uOpacity;
-varying vec2 vUv;
+${POINT_GLSL}
 varying float vAlpha;
 
 void main() {
-  vec4 centre = modelViewMatrix * vec4(aParticle.xyz, 1.0);
-  vUv = uv;
-  vAlpha = aParticle.w * uOpacity;
-  gl_Position = projectionMatrix * (centre + vec4(position.xy * uSize, 0.0, 0.0));
+  vec4 mv = modelViewMatrix * vec4(position, 1.0);
+  vAlpha = aAlpha * uOpacity;
+  gl_PointSize = pointPixels(uSize, mv);
+  gl_Position = projectionMatrix * mv;
 }
 `
 
 const fragmentShader = /* glsl */ `
 uniform vec3 uColor;
-varying vec2 vUv;
 varying float vAlpha;
 
 void main() {
-  float d = length(vUv - 0.5) * 2.0;
+  float d = length(gl_PointCoord - 0.5) * 2.0;
   float alpha = vAlpha * (1.0 - smoothstep(0.0, 1.0, d));
   if (alpha <= 0.003) discard;
   gl_FragColor = vec4(uColor, alpha);
@@ -85,38 +84,41 @@ function readUnit(units: Float32Array, v: number, out: Vec3): Vec3 {
 export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
   const invalidate = useThree((s) => s.invalidate)
   const built = useMemo(() => {
-    const geometry = new InstancedBufferGeometry()
-    const quad = new PlaneGeometry(1, 1)
-    geometry.index = quad.index
-    geometry.setAttribute('position', quad.getAttribute('position'))
-    geometry.setAttribute('uv', quad.getAttribute('uv'))
-    const particle = new InstancedBufferAttribute(new Float32Array(POOL * 4), 4)
-    particle.setUsage(DynamicDrawUsage)
-    geometry.setAttribute('aParticle', particle)
-    geometry.instanceCount = POOL
+    const geometry = new BufferGeometry()
+    const position = new BufferAttribute(new Float32Array(POOL * 3), 3)
+    const alpha = new BufferAttribute(new Float32Array(POOL), 1)
+    position.setUsage(DynamicDrawUsage)
+    alpha.setUsage(DynamicDrawUsage)
+    geometry.setAttribute('position', position)
+    geometry.setAttribute('aAlpha', alpha)
     const material = new ShaderMaterial({
       vertexShader,
       fragmentShader,
-      uniforms: { uSize: { value: SIZE }, uOpacity: { value: 1 }, uColor: { value: new Color(PALETTE.traffic) } },
+      uniforms: {
+        ...pointScaleUniform(),
+        uSize: { value: SIZE },
+        uOpacity: { value: 1 },
+        uColor: { value: new Color(PALETTE.traffic) },
+      },
       transparent: true,
       depthWrite: false,
       blending: AdditiveBlending,
     })
-    const mesh = new Mesh(geometry, material)
-    mesh.name = 'traffic'
-    mesh.frustumCulled = false
-    mesh.renderOrder = 6
+    const points = new Points(geometry, material)
+    points.name = 'traffic'
+    points.frustumCulled = false
+    points.renderOrder = 6
     // Each particle's position along its path, as a share of the path, staggered so they do not move in step.
     const progress = new Float32Array(POOL)
     for (let i = 0; i < POOL; i++) progress[i] = ((i % PER_FLOW) + ((i * 0.618) % 1)) / PER_FLOW
-    return { mesh, geometry, material, particle, progress, quad }
+    return { points, geometry, material, position, alpha, progress }
   }, [])
+  usePointScale(built.material)
   const cache = useRef<PathCache>({ version: -1, flows: null, units: null, net: null, cum: new Float32Array(0) })
 
   useEffect(
     () => () => {
       built.geometry.dispose()
-      built.quad.dispose()
       built.material.dispose()
     },
     [built],
@@ -126,12 +128,13 @@ export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
     const state = appStore.getState()
     const slot = state.slots[state.active]
     const flows = slot?.sim.traffic ?? null
-    const arr = built.particle.array as Float32Array
+    const pos = built.position.array as Float32Array
+    const alpha = built.alpha.array as Float32Array
     if (!slot || !flows) {
-      built.mesh.visible = false
+      built.points.visible = false
       return
     }
-    built.mesh.visible = true
+    built.points.visible = true
     const c = cache.current
     if (c.net !== slot.net) {
       c.net = slot.net
@@ -159,7 +162,7 @@ export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
       const base = f * MAX_PATH_NODES
       const total = len > 1 ? c.cum[base + len - 1]! : 0
       if (total <= 0) {
-        arr[i * 4 + 3] = 0
+        alpha[i] = 0
         continue
       }
       let u = built.progress[i]! + (dt * SPEED) / Math.max(total, 0.05)
@@ -174,17 +177,18 @@ export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
       readUnit(units, flows.path[base + k]!, b)
       const seg = a1 - a0
       arcPoint(a, b, seg, seg > 0 ? (target - a0) / seg : 0, p)
-      arr[i * 4] = p[0]
-      arr[i * 4 + 1] = p[1]
-      arr[i * 4 + 2] = p[2]
+      pos[i * 3] = p[0]
+      pos[i * 3 + 1] = p[1]
+      pos[i * 3 + 2] = p[2]
       // Fade in as they leave and out as they arrive.
-      arr[i * 4 + 3] = Math.min(1, u * 8, (1 - u) * 8)
+      alpha[i] = Math.min(1, u * 8, (1 - u) * 8)
     }
-    built.particle.needsUpdate = true
+    built.position.needsUpdate = true
+    built.alpha.needsUpdate = true
     const since = reducedMotion ? Infinity : sceneNow() - state.switchedAt / 1000
     built.material.uniforms.uOpacity!.value = switchOpacity(state.active, state.active, state.previous, since)
     if (dt > 0) invalidate()
   })
 
-  return <primitive object={built.mesh} />
+  return <primitive object={built.points} />
 }

@@ -87,4 +87,23 @@ describe('link segments', () => {
     expect(segs.info[first * 4 + 1]).toBe(0)
     expect(segs.info[first * 4 + 2]).toBe(1)
   })
+
+  it('draws an even sample of the links when there are more segments than the budget', () => {
+    const n = 400
+    const lat = Array.from({ length: n }, (_, i) => -60 + (120 * i) / n)
+    const lon = Array.from({ length: n }, (_, i) => ((i * 37) % 360) - 180)
+    const units = unitVectors(lat, lon)
+    const a = Array.from({ length: n - 1 }, (_, i) => i)
+    const b = Array.from({ length: n - 1 }, (_, i) => i + 1)
+    const all = linkSegments(a, b, n - 1, units)
+    const capped = linkSegments(a, b, n - 1, units, undefined, all.count / 2)
+    expect(capped.count).toBeLessThan(all.count * 0.65)
+    expect(capped.count).toBeGreaterThan(all.count * 0.35)
+    // Every drawn link keeps all its segments.
+    const links = new Set(Array.from({ length: capped.count }, (_, s) => capped.info[s * 4]!))
+    let expected = 0
+    for (const e of links)
+      expected += arcSegmentCount(angleBetween(latLonToUnit(lat[e]!, lon[e]!), latLonToUnit(lat[e + 1]!, lon[e + 1]!)))
+    expect(capped.count).toBe(expected)
+  })
 })

@@ -13,9 +13,9 @@ export const LINK_ALTITUDE = 0.006
 export const ARC_LIFT_PER_RADIAN = 0.1
 /** The highest any arc rises. */
 export const ARC_MAX_LIFT = 0.16
-/** Arcs are drawn as straight segments of at most this angle (radians, about 2.5°). */
-export const ARC_SEGMENT_RADIANS = 0.044
-export const ARC_MAX_SEGMENTS = 32
+/** Arcs are drawn as straight segments of at most this angle (radians, about 4°): low arcs need few. */
+export const ARC_SEGMENT_RADIANS = 0.07
+export const ARC_MAX_SEGMENTS = 24
 
 /** A point on the surface at an altitude (globe radii), written into out. */
 export function surfacePoint(latDeg: number, lonDeg: number, altitude: number, out: Vec3 = [0, 0, 0]): Vec3 {
@@ -100,15 +100,23 @@ export function linkSegments(
   linkCount: number,
   units: Float32Array,
   weight: (link: number, angle: number) => number = () => 1,
+  maxSegments = Infinity,
 ): LinkSegments {
   const a: Vec3 = [0, 0, 0]
   const b: Vec3 = [0, 0, 0]
-  let count = 0
+  let total = 0
   const segs = new Uint8Array(linkCount)
   for (let e = 0; e < linkCount; e++) {
     read(units, linkA[e]!, a)
     read(units, linkB[e]!, b)
     segs[e] = arcSegmentCount(angleBetween(a, b))
+    total += segs[e]!
+  }
+  // Over the budget (a network of 100,000 nodes), draw an even, deterministic sample of the links.
+  const keep = total > maxSegments ? maxSegments / total : 1
+  let count = 0
+  for (let e = 0; e < linkCount; e++) {
+    if (keep < 1 && sampleHash(e) >= keep) segs[e] = 0
     count += segs[e]!
   }
   const ends = new Float32Array(count * 6)
@@ -116,10 +124,11 @@ export function linkSegments(
   const p: Vec3 = [0, 0, 0]
   let s = 0
   for (let e = 0; e < linkCount; e++) {
+    const n = segs[e]!
+    if (n === 0) continue
     read(units, linkA[e]!, a)
     read(units, linkB[e]!, b)
     const angle = angleBetween(a, b)
-    const n = segs[e]!
     const w = weight(e, angle)
     arcPoint(a, b, angle, 0, p)
     for (let k = 0; k < n; k++, s++) {
@@ -139,6 +148,13 @@ export function linkSegments(
     }
   }
   return { count, ends, info }
+}
+
+/** A well-spread number in [0, 1) for a link index. */
+function sampleHash(e: number): number {
+  let h = Math.imul(e ^ 0x9e3779b9, 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296
 }
 
 function read(units: Float32Array, i: number, out: Vec3): Vec3 {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { InstancedMesh, ShaderMaterial, DataTexture } from 'three'
+import type { DataTexture, InstancedMesh, Points, ShaderMaterial } from 'three'
 import { loadWorld } from '../cli/load-world'
 import { Simulation } from '../sim/engine'
 import { buildNetwork } from '../sim/index'
@@ -14,25 +14,25 @@ const world = loadWorld()
 const central = buildNetwork(world, { kind: 'centralized' }, 1)
 const p2p = buildNetwork(world, { kind: 'p2p', nodes: 800 }, 1)
 
-function stateOf(mesh: InstancedMesh, i: number): [number, number] {
-  const a = mesh.geometry.getAttribute('aState').array as Float32Array
+function stateOf(object: InstancedMesh | Points, i: number): [number, number] {
+  const a = object.geometry.getAttribute('aState').array as Float32Array
   return [a[i * 2]!, a[i * 2 + 1]!]
 }
 
 describe('the node layer', () => {
   it('draws each class of node with one instanced mesh, whatever the network’s size', () => {
     const cloud = createNodeLayer(central, PALETTE.centralized)
-    expect(cloud.meshes).toHaveLength(2)
-    expect(cloud.meshes[0]!.count).toBe(16)
-    expect(cloud.meshes[1]!.count).toBe(120)
+    expect(cloud.objects).toHaveLength(2)
+    expect((cloud.objects[0] as InstancedMesh).count).toBe(16)
+    expect(cloud.objects[1]!.geometry.getAttribute('position').count).toBe(120)
     const mesh = createNodeLayer(p2p, PALETTE.p2p)
-    expect(mesh.meshes).toHaveLength(1)
-    expect(mesh.meshes[0]!.count).toBe(800)
+    expect(mesh.objects).toHaveLength(1)
+    expect(mesh.objects[0]!.geometry.getAttribute('position').count).toBe(800)
   })
 
   it('makes a region’s column taller the larger its share of services', () => {
     const layer = createNodeLayer(central, PALETTE.centralized)
-    const regions = layer.meshes[0]!
+    const regions = layer.objects[0] as InstancedMesh
     const share = hostedShare(central)
     const heightOf = (i: number) => {
       const e = regions.instanceMatrix.array
@@ -47,25 +47,25 @@ describe('the node layer', () => {
     const layer = createNodeLayer(central, PALETTE.centralized)
     const sim = new Simulation(central, { kind: 'site', node: 0 })
     expect(layer.sync(sim, 10)).toBe(false)
-    expect(stateOf(layer.meshes[0]!, 0)).toEqual([1, NEVER_CHANGED])
+    expect(stateOf(layer.objects[0]!, 0)).toEqual([1, NEVER_CHANGED])
     sim.step()
     expect(layer.sync(sim, 12.5)).toBe(true)
-    expect(stateOf(layer.meshes[0]!, 0)).toEqual([0, 12.5])
-    expect(stateOf(layer.meshes[0]!, 1)).toEqual([1, NEVER_CHANGED])
+    expect(stateOf(layer.objects[0]!, 0)).toEqual([0, 12.5])
+    expect(stateOf(layer.objects[0]!, 1)).toEqual([1, NEVER_CHANGED])
     expect(layer.sync(sim, 13)).toBe(false)
     // Back up: the change time moves on, the shader flashes it.
     sim.repairNode(0)
     expect(layer.sync(sim, 20)).toBe(true)
-    expect(stateOf(layer.meshes[0]!, 0)).toEqual([1, 20])
+    expect(stateOf(layer.objects[0]!, 0)).toEqual([1, 20])
   })
 
   it('hides a network’s meshes when it is faded out, so they cost no draw call', () => {
     const layer = createNodeLayer(p2p, PALETTE.p2p)
     layer.setOpacity(0)
-    expect(layer.meshes.every((m) => !m.visible)).toBe(true)
+    expect(layer.objects.every((m) => !m.visible)).toBe(true)
     layer.setOpacity(0.5)
-    expect((layer.meshes[0]!.material as ShaderMaterial).uniforms.uOpacity!.value).toBe(0.5)
-    expect(layer.meshes[0]!.visible).toBe(true)
+    expect((layer.objects[0]!.material as ShaderMaterial).uniforms.uOpacity!.value).toBe(0.5)
+    expect(layer.objects[0]!.visible).toBe(true)
   })
 })
 
@@ -73,7 +73,9 @@ describe('the link layer', () => {
   it('draws every link of a network with one mesh, long links in more segments', () => {
     const layer = createLinkLayer(central, PALETTE.centralized.link, 0.4)
     expect(layer.segments).toBeGreaterThan(central.graph.m)
-    expect(layer.mesh.geometry.getAttribute('aInfo').count).toBe(layer.segments)
+    // Four vertices and two triangles a segment.
+    expect(layer.mesh.geometry.getAttribute('aInfo').count).toBe(layer.segments * 4)
+    expect(layer.mesh.geometry.getIndex()!.count).toBe(layer.segments * 6)
   })
 
   it('marks a link down when it is cut or either end fails, in its texel', () => {

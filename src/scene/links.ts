@@ -1,7 +1,6 @@
 /**
  * All links of one network in one draw call: every link is a great-circle arc cut into straight segments, and
- * every segment is one instance of a screen-space quad (a line of a set width in pixels, which plain GL lines
- * cannot do). Each segment knows its link; the link's state (up, changedAt) comes from a float texture written
+ * every segment is a screen-space quad (a line of a set width in pixels, which plain GL lines cannot do). Each segment knows its link; the link's state (up, changedAt) comes from a float texture written
  * from the simulation when it steps, so a failure costs one texel, not a rebuild.
  */
 
@@ -9,15 +8,16 @@ import {
   BufferAttribute,
   Color,
   DataTexture,
+  BufferGeometry,
   FloatType,
-  InstancedBufferAttribute,
-  InstancedBufferGeometry,
   Mesh,
   NearestFilter,
   NormalBlending,
   RGFormat,
   ShaderMaterial,
+  Sphere,
   Vector2,
+  Vector3,
 } from 'three'
 import type { Simulation } from '../sim/engine'
 import type { Network } from '../sim/network'
@@ -26,6 +26,8 @@ import { linkSegments, unitVectors } from './geometry'
 import { NEVER_CHANGED, STATE_GLSL, stateUniforms } from './stateShader'
 
 const TEXTURE_WIDTH = 1024
+/** Segments drawn per network at most; above, an even sample of the links is drawn (see linkSegments). */
+export const MAX_SEGMENTS = 150_000
 
 const vertexShader = /* glsl */ `
 precision highp float;
@@ -64,11 +66,15 @@ void main() {
   float len = length(dir);
   dir = len > 1e-5 ? dir / len : vec2(1.0, 0.0);
   vec2 normal = vec2(-dir.y, dir.x);
-  vec4 p = mix(a, b, position.x);
+  // Corners 0..3: (start, -1), (end, -1), (end, +1), (start, +1).
+  float corner = position.x;
+  float atEnd = (corner > 0.5 && corner < 2.5) ? 1.0 : 0.0;
+  float side = corner > 1.5 ? 1.0 : -1.0;
+  vec4 p = mix(a, b, atEnd);
   float width = uWidth * (1.0 + 1.2 * emphasis * aInfo.w);
   // Half a pixel more on each side for antialiasing.
-  p.xy += normal * position.y * (width * 0.5 + 1.0) / uResolution * p.w;
-  vSide = position.y * (width * 0.5 + 1.0) / max(width * 0.5, 0.5);
+  p.xy += normal * side * (width * 0.5 + 1.0) / uResolution * p.w;
+  vSide = side * (width * 0.5 + 1.0) / max(width * 0.5, 0.5);
   gl_Position = p;
 }
 `
@@ -111,23 +117,43 @@ export function createLinkLayer(
 ): LinkLayer {
   const g = net.graph
   const units = unitVectors(net.lat, net.lon, g.n)
-  const segs = linkSegments(g.linkA, g.linkB, g.m, units, weight)
+  const segs = linkSegments(g.linkA, g.linkB, g.m, units, weight, MAX_SEGMENTS)
 
-  const geometry = new InstancedBufferGeometry()
-  // A unit quad: x is the end (0 = start, 1 = end), y the side.
-  geometry.setAttribute('position', new BufferAttribute(new Float32Array([0, -1, 0, 1, -1, 0, 1, 1, 0, 0, 1, 0]), 3))
-  geometry.setIndex([0, 1, 2, 0, 2, 3])
-  const ends = segs.ends
-  const start = new Float32Array(segs.count * 3)
-  const end = new Float32Array(segs.count * 3)
+  // Plain (not instanced) quads: four vertices a segment, each carrying both ends. Instancing would store less,
+  // but software renderers pay dearly per instance; this draws about twice as fast there and the same on a GPU.
+  const nv = segs.count * 4
+  const corner = new Float32Array(nv)
+  const start = new Float32Array(nv * 3)
+  const end = new Float32Array(nv * 3)
+  const info = new Float32Array(nv * 4)
+  const index = new Uint32Array(segs.count * 6)
   for (let s = 0; s < segs.count; s++) {
-    start.set(ends.subarray(s * 6, s * 6 + 3), s * 3)
-    end.set(ends.subarray(s * 6 + 3, s * 6 + 6), s * 3)
+    for (let k = 0; k < 4; k++) {
+      const v = s * 4 + k
+      corner[v] = k
+      for (let d = 0; d < 3; d++) {
+        start[v * 3 + d] = segs.ends[s * 6 + d]!
+        end[v * 3 + d] = segs.ends[s * 6 + 3 + d]!
+      }
+      for (let d = 0; d < 4; d++) info[v * 4 + d] = segs.info[s * 4 + d]!
+    }
+    const o = s * 6
+    index[o] = s * 4
+    index[o + 1] = s * 4 + 1
+    index[o + 2] = s * 4 + 2
+    index[o + 3] = s * 4
+    index[o + 4] = s * 4 + 2
+    index[o + 5] = s * 4 + 3
   }
-  geometry.setAttribute('aStart', new InstancedBufferAttribute(start, 3))
-  geometry.setAttribute('aEnd', new InstancedBufferAttribute(end, 3))
-  geometry.setAttribute('aInfo', new InstancedBufferAttribute(segs.info, 4))
-  geometry.instanceCount = segs.count
+  const geometry = new BufferGeometry()
+  // three needs a position attribute to draw; here it holds the corner number (0..3) of each quad vertex.
+  geometry.setAttribute('position', new BufferAttribute(corner, 1))
+  geometry.setAttribute('aStart', new BufferAttribute(start, 3))
+  geometry.setAttribute('aEnd', new BufferAttribute(end, 3))
+  geometry.setAttribute('aInfo', new BufferAttribute(info, 4))
+  geometry.setIndex(new BufferAttribute(index, 1))
+  // The corner numbers are no positions to measure; every arc lies within this sphere.
+  geometry.boundingSphere = new Sphere(new Vector3(), 1.5)
 
   const rows = Math.max(1, Math.ceil(g.m / TEXTURE_WIDTH))
   const stateData = new Float32Array(TEXTURE_WIDTH * rows * 2)

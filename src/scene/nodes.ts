@@ -1,11 +1,13 @@
 /**
- * The nodes of one network: one InstancedMesh per node class, so the draw calls do not grow with the network.
- * Cloud regions are tall columns whose height is their share of the services; points of presence and small
- * nodes are round dots that always face the camera. Each instance carries its state (up, changedAt), refreshed
+ * The nodes of one network: one draw per node class, so the draw calls do not grow with the network. Cloud
+ * regions are tall columns (one InstancedMesh) whose height is their share of the services; points of presence
+ * and small nodes are round dots (GL points, one vertex each). Each instance carries its state (up, changedAt), refreshed
  * from the simulation's typed arrays when it steps, and the shader turns that into colour over time.
  */
 
 import {
+  BufferAttribute,
+  BufferGeometry,
   Color,
   CylinderGeometry,
   DynamicDrawUsage,
@@ -13,7 +15,7 @@ import {
   InstancedMesh,
   Matrix4,
   NormalBlending,
-  PlaneGeometry,
+  Points,
   Quaternion,
   ShaderMaterial,
   Vector3,
@@ -30,6 +32,7 @@ import {
   REGION_RADIUS,
 } from './constants'
 import { surfacePoint } from './geometry'
+import { POINT_GLSL, pointScaleUniform } from './points'
 import { NEVER_CHANGED, STATE_GLSL, stateUniforms } from './stateShader'
 
 export interface NodeColors {
@@ -43,32 +46,31 @@ uniform float uSize;
 uniform float uOpacity;
 uniform vec3 uColor;
 ${STATE_GLSL}
-varying vec2 vUv;
+${POINT_GLSL}
 varying vec3 vColor;
 varying float vAlpha;
 
 void main() {
-  vec4 centre = modelViewMatrix * instanceMatrix * vec4(0.0, 0.0, 0.0, 1.0);
-  vec3 normalView = normalize(mat3(modelViewMatrix) * instanceMatrix[3].xyz);
-  float facing = dot(normalView, normalize(-centre.xyz));
+  vec4 mv = modelViewMatrix * vec4(position, 1.0);
+  vec3 normalView = normalize(mat3(modelViewMatrix) * position);
+  float facing = dot(normalView, normalize(-mv.xyz));
   float emphasis;
   float down;
   vColor = stateColor(aState, uColor, emphasis, down);
   // A node that just changed swells for a moment, so the eye finds it.
   float size = uSize * (1.0 + 0.8 * emphasis + 0.25 * down);
   vAlpha = uOpacity * smoothstep(-0.05, 0.2, facing);
-  vUv = uv;
-  gl_Position = projectionMatrix * (centre + vec4(position.xy * size, 0.0, 0.0));
+  gl_PointSize = pointPixels(size, mv);
+  gl_Position = projectionMatrix * mv;
 }
 `
 
 const dotFragment = /* glsl */ `
-varying vec2 vUv;
 varying vec3 vColor;
 varying float vAlpha;
 
 void main() {
-  float d = length(vUv - 0.5) * 2.0;
+  float d = length(gl_PointCoord - 0.5) * 2.0;
   float aa = max(fwidth(d), 1e-4);
   float core = 1.0 - smoothstep(0.55 - aa, 0.55 + aa, d);
   float halo = (1.0 - smoothstep(0.55, 1.0, d)) * 0.35;
@@ -118,21 +120,24 @@ void main() {
 }
 `
 
-/** One class of nodes in one mesh. */
+/** One class of nodes in one draw: instanced columns for cloud regions, GL points for every other class. */
 interface ClassMesh {
-  mesh: InstancedMesh
+  object: InstancedMesh | Points
   material: ShaderMaterial
-  /** Node index of each instance. */
+  /** Node index of each instance or point. */
   nodes: Int32Array
-  state: InstancedBufferAttribute
+  state: BufferAttribute
 }
 
 export interface NodeLayer {
-  meshes: InstancedMesh[]
+  /** One object per node class, in class order. */
+  objects: (InstancedMesh | Points)[]
   /** Copies the simulation's node state into the instances; returns whether anything changed. */
   sync(sim: Simulation, now: number): boolean
   setOpacity(opacity: number): void
   setNow(now: number): void
+  /** Pixels per globe radius at distance one (see points.ts). */
+  setPointScale(scale: number): void
   dispose(): void
 }
 
@@ -158,14 +163,15 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
   for (const [cls, list] of [...byClass.entries()].sort((a, b) => a[0] - b[0])) {
     const nodes = Int32Array.from(list)
     const isRegion = cls === NodeClass.region
-    const state = new InstancedBufferAttribute(new Float32Array(nodes.length * 2), 2)
-    state.setUsage(DynamicDrawUsage)
     const color = new Color(cls === NodeClass.pop ? colors.minor : colors.node)
     let material: ShaderMaterial
-    let mesh: InstancedMesh
+    let object: InstancedMesh | Points
+    let state: BufferAttribute
     if (isRegion) {
+      state = new InstancedBufferAttribute(new Float32Array(nodes.length * 2), 2)
       const geometry = new CylinderGeometry(REGION_RADIUS, REGION_RADIUS, 1, 14, 1, false)
       geometry.translate(0, 0.5, 0) // base on the ground, growing outwards
+      geometry.setAttribute('aState', state)
       material = new ShaderMaterial({
         vertexShader: columnVertex,
         fragmentShader: columnFragment,
@@ -177,8 +183,7 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
         },
         transparent: true,
       })
-      geometry.setAttribute('aState', state)
-      mesh = new InstancedMesh(geometry, material, nodes.length)
+      const mesh = new InstancedMesh(geometry, material, nodes.length)
       for (let i = 0; i < nodes.length; i++) {
         const v = nodes[i]!
         surfacePoint(net.lat[v]!, net.lon[v]!, 0, p)
@@ -187,13 +192,25 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
         scratchScale.set(1, REGION_BASE_HEIGHT + REGION_HEIGHT_PER_SHARE * hosted[v]!, 1)
         mesh.setMatrixAt(i, scratchMatrix.compose(scratchPos, scratchQuat, scratchScale))
       }
+      mesh.instanceMatrix.needsUpdate = true
+      object = mesh
     } else {
-      const geometry = new PlaneGeometry(1, 1)
+      state = new BufferAttribute(new Float32Array(nodes.length * 2), 2)
+      const positions = new Float32Array(nodes.length * 3)
+      for (let i = 0; i < nodes.length; i++) {
+        const v = nodes[i]!
+        surfacePoint(net.lat[v]!, net.lon[v]!, 0.008, p)
+        positions.set(p, i * 3)
+      }
+      const geometry = new BufferGeometry()
+      geometry.setAttribute('position', new BufferAttribute(positions, 3))
+      geometry.setAttribute('aState', state)
       material = new ShaderMaterial({
         vertexShader: dotVertex,
         fragmentShader: dotFragment,
         uniforms: {
           ...stateUniforms(),
+          ...pointScaleUniform(),
           uOpacity: { value: 1 },
           uColor: { value: color },
           uSize: { value: cls === NodeClass.pop ? POP_DOT_SIZE : PEER_DOT_SIZE },
@@ -202,33 +219,26 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
         depthWrite: false,
         blending: NormalBlending,
       })
-      geometry.setAttribute('aState', state)
-      mesh = new InstancedMesh(geometry, material, nodes.length)
-      for (let i = 0; i < nodes.length; i++) {
-        const v = nodes[i]!
-        surfacePoint(net.lat[v]!, net.lon[v]!, 0.008, p)
-        scratchMatrix.makeTranslation(p[0], p[1], p[2])
-        mesh.setMatrixAt(i, scratchMatrix)
-      }
+      object = new Points(geometry, material)
     }
-    mesh.name = `nodes:${net.kind}:${cls}`
+    state.setUsage(DynamicDrawUsage)
+    object.name = `nodes:${net.kind}:${cls}`
     // Columns and dots draw over the links (renderOrder), and are never culled as one big object.
-    mesh.renderOrder = isRegion ? 4 : 5
-    mesh.frustumCulled = false
-    mesh.instanceMatrix.needsUpdate = true
+    object.renderOrder = isRegion ? 4 : 5
+    object.frustumCulled = false
     const arr = state.array as Float32Array
     for (let i = 0; i < nodes.length; i++) {
       arr[i * 2] = 1
       arr[i * 2 + 1] = NEVER_CHANGED
     }
-    classMeshes.push({ mesh, material, nodes, state })
+    classMeshes.push({ object, material, nodes, state })
   }
 
   const prevUp = new Uint8Array(n).fill(1)
   const changedAt = new Float64Array(n).fill(NEVER_CHANGED)
 
   return {
-    meshes: classMeshes.map((c) => c.mesh),
+    objects: classMeshes.map((c) => c.object),
     sync(sim, now) {
       let changed = false
       const up = sim.nodeUp
@@ -254,17 +264,20 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
     setOpacity(opacity) {
       for (const c of classMeshes) {
         c.material.uniforms.uOpacity!.value = opacity
-        c.mesh.visible = opacity > 0.001
+        c.object.visible = opacity > 0.001
       }
     },
     setNow(now) {
       for (const c of classMeshes) c.material.uniforms.uNow!.value = now
     },
+    setPointScale(scale) {
+      for (const c of classMeshes) if (c.material.uniforms.uPointScale) c.material.uniforms.uPointScale.value = scale
+    },
     dispose() {
       for (const c of classMeshes) {
-        c.mesh.geometry.dispose()
+        c.object.geometry.dispose()
         c.material.dispose()
-        c.mesh.dispose()
+        if (c.object instanceof InstancedMesh) c.object.dispose()
       }
     },
   }

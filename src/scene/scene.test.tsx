@@ -1,6 +1,6 @@
 import ReactThreeTestRenderer from '@react-three/test-renderer'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { BufferGeometry, InstancedMesh, Object3D } from 'three'
+import type { BufferGeometry, InstancedMesh, Mesh, Object3D, Points } from 'three'
 import { appStore } from '../store/appStore'
 import { NETWORK_KINDS } from '../store/store'
 import { NetworkView } from './NetworkView'
@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 describe('the scene, read from the simulation', () => {
   it('draws each network with one mesh per node class and one for its links', () => {
-    const meshes = objects(renderer).filter((o) => (o as InstancedMesh).isMesh)
+    const meshes = objects(renderer).filter((o) => (o as Mesh).isMesh || (o as Points).isPoints)
     const names = meshes.map((m) => m.name).sort()
     expect(names).toEqual(
       [
@@ -98,24 +98,24 @@ describe('the scene, read from the simulation', () => {
     const state = regions.geometry.getAttribute('aState').array as Float32Array
     expect(state[0]).toBe(0) // Northern Virginia, the first region, is down
     expect(state[2]).toBe(1)
-    const people = byName(renderer, 'people') as InstancedMesh
-    const served = people.geometry.getAttribute('aServed').array as Float32Array
+    const people = byName(renderer, 'people') as Points
+    const servedAttr = people.geometry.getAttribute('aServed')
+    const served = servedAttr.array as Float32Array
     let losing = 0
-    for (let c = 0; c < people.count; c++) if (served[c * 3 + 1]! < 1) losing++
+    for (let c = 0; c < servedAttr.count; c++) if (served[c * 3 + 1]! < 1) losing++
     // Every cluster loses the services homed in Northern Virginia.
-    expect(losing).toBe(people.count)
+    expect(losing).toBe(servedAttr.count)
   })
 
   it('routes traffic along paths and shows none for a service that cannot be reached', async () => {
     await renderer.advanceFrames(1, 16)
     const flows = appStore.getState().slots.centralized!.sim.traffic!
-    const particles = (byName(renderer, 'traffic') as InstancedMesh).geometry.getAttribute('aParticle')
-      .array as Float32Array
-    const perFlow = particles.length / 4 / flows.count
+    const particles = (byName(renderer, 'traffic') as Points).geometry.getAttribute('aAlpha').array as Float32Array
+    const perFlow = particles.length / flows.count
     let stopped = 0
     let moving = 0
     for (let f = 0; f < flows.count; f++) {
-      const alphas = Array.from({ length: perFlow }, (_, k) => particles[(f * perFlow + k) * 4 + 3]!)
+      const alphas = Array.from({ length: perFlow }, (_, k) => particles[f * perFlow + k]!)
       if (flows.length[f] === 0) {
         stopped++
         expect(alphas.every((a) => a === 0)).toBe(true)

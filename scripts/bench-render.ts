@@ -1,0 +1,171 @@
+/**
+ * `npm run bench:render`: how the globe renders in headless Chromium (SwiftShader, the CPU rasteriser: no GPU).
+ * Builds the app, serves it, and measures two views while frames come continuously:
+ *  - the default view (the centralized cloud, turning slowly);
+ *  - a 10,000-node peer-to-peer network during an overload cascade.
+ * Records draw calls, triangles, the frame interval (median and 95th percentile) and the main-thread JavaScript
+ * time per frame (the frame's update callbacks plus three.js's render call, from window.p2pglobe.stats()), in
+ * bench-results/render.json and the render section of BENCHMARKS.md. A benchmark, not a test.
+ */
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import { build, preview } from 'vite'
+import { launchBrowser } from '../tests/browser/chromium.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const quick = process.argv.includes('--quick')
+const SECONDS = quick ? 3 : 8
+
+interface Measured {
+  view: string
+  drawCalls: number
+  triangles: number
+  frames: number
+  intervalP50Ms: number
+  intervalP95Ms: number
+  jsP50Ms: number
+  jsP95Ms: number
+}
+
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!
+}
+
+/** Runs in the page: rAF intervals, new per-frame JS times and the worst draw calls over `ms`. */
+const IN_PAGE = `async (ms) => {
+  const api = window.p2pglobe
+  const stamps = []
+  const js = []
+  let drawCalls = 0
+  let triangles = 0
+  let lastCount = api.stats().frameTimesMs.length
+  const end = performance.now() + ms
+  await new Promise((resolve) => {
+    const tick = (t) => {
+      stamps.push(t)
+      const s = api.stats()
+      drawCalls = Math.max(drawCalls, s.drawCalls)
+      triangles = Math.max(triangles, s.triangles)
+      // frameTimesMs keeps the last 120 frames; take the new ones.
+      const times = s.frameTimesMs
+      const fresh = times.length >= 120 ? 1 : times.length - lastCount
+      for (let i = Math.max(0, times.length - fresh); i < times.length; i++) js.push(times[i])
+      lastCount = times.length
+      if (t < end) requestAnimationFrame(tick)
+      else resolve()
+    }
+    requestAnimationFrame(tick)
+  })
+  const intervals = stamps.slice(1).map((t, i) => t - stamps[i])
+  return { intervals, js, drawCalls, triangles }
+}`
+
+/** Collects rAF intervals and per-frame JS time for `seconds` while the page animates; the worst draw calls seen. */
+async function measure(page: Page, view: string, seconds: number): Promise<Measured> {
+  // Sent as source text: tsx would otherwise wrap the named inner functions with a helper the page lacks.
+  const result = (await page.evaluate(`(${IN_PAGE})(${seconds * 1000})`)) as {
+    intervals: number[]
+    js: number[]
+    drawCalls: number
+    triangles: number
+  }
+  return {
+    view,
+    drawCalls: result.drawCalls,
+    triangles: result.triangles,
+    frames: result.intervals.length,
+    intervalP50Ms: quantile(result.intervals, 0.5),
+    intervalP95Ms: quantile(result.intervals, 0.95),
+    jsP50Ms: quantile(result.js, 0.5),
+    jsP95Ms: quantile(result.js, 0.95),
+  }
+}
+
+await build({ root, mode: 'production', logLevel: 'warn' })
+const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, open: false } })
+const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`
+const browser = await launchBrowser()
+const rows: Measured[] = []
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`))
+  await page.goto(url)
+  await page.waitForFunction(
+    () => window.p2pglobe?.getState().status === 'ready' && document.documentElement.dataset.ready === '1',
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  )
+  // Let the first frames (shader compilation, uploads) pass.
+  await page.waitForTimeout(1500)
+  rows.push(await measure(page, 'default view (centralized cloud, turning)', SECONDS))
+
+  await page.evaluate(() => {
+    const api = window.p2pglobe!
+    api.configure({ kind: 'p2p', nodes: 10_000 })
+    api.setNetwork('p2p')
+    api.runScenario({ kind: 'cascade', alpha: 0.05, trigger: 'load' })
+    api.setSpeed(2)
+  })
+  await page.waitForTimeout(1500)
+  rows.push(await measure(page, '10,000-node peer-to-peer network during a cascade', SECONDS))
+} finally {
+  await browser.close()
+  await server.close()
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, headless Chromium with SwiftShader (no GPU)`
+console.log(`\nRender benchmark (${machine}; ${SECONDS} s per view)\n`)
+for (const r of rows) {
+  console.log(
+    `${r.view}\n  draw calls ${r.drawCalls} (≤ 20 ${r.drawCalls <= 20 ? 'met' : 'MISSED'}), triangles ${r.triangles.toLocaleString('en')}, ` +
+      `${r.frames} frames\n  frame interval p50 ${r.intervalP50Ms.toFixed(1)} ms, p95 ${r.intervalP95Ms.toFixed(1)} ms; ` +
+      `JavaScript per frame p50 ${r.jsP50Ms.toFixed(2)} ms, p95 ${r.jsP95Ms.toFixed(2)} ms`,
+  )
+}
+
+mkdirSync(join(root, 'bench-results'), { recursive: true })
+const date = new Date().toISOString()
+writeFileSync(
+  join(root, 'bench-results', 'render.json'),
+  JSON.stringify({ date, machine, quick, rows }, null, 2) + '\n',
+)
+
+if (!quick) {
+  const big = rows[1]!
+  const section = [
+    '<!-- bench:render:start -->',
+    '## Rendering',
+    '',
+    `\`npm run bench:render\` on ${machine}, ${date.slice(0, 10)}; 1280 × 720, ${SECONDS} s per view with frames`,
+    "coming continuously. The frame interval is between animation frames; JavaScript per frame is the frame's",
+    "update callbacks plus three.js's render call on the main thread (`window.p2pglobe.stats().frameTimesMs`).",
+    'SwiftShader rasterises on the CPU, so the frame interval here is far longer than on any machine with a GPU;',
+    'the draw calls and the JavaScript time are what carry over. Raw figures: bench-results/render.json.',
+    '',
+    '| View | Draw calls | Triangles | Frame interval p50 / p95 | JS per frame p50 / p95 |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.view} | ${r.drawCalls} | ${r.triangles.toLocaleString('en')} | ${r.intervalP50Ms.toFixed(1)} / ${r.intervalP95Ms.toFixed(1)} ms | ${r.jsP50Ms.toFixed(2)} / ${r.jsP95Ms.toFixed(2)} ms |`,
+    ),
+    '',
+    `Targets: at most 20 draw calls in both views (${rows.every((r) => r.drawCalls <= 20) ? 'met' : 'MISSED'}); at most 4 ms of JavaScript per frame (median) at 10,000 nodes (${big.jsP50Ms <= 4 ? 'met' : 'MISSED'}: ${big.jsP50Ms.toFixed(2)} ms).`,
+    '<!-- bench:render:end -->',
+  ].join('\n')
+  const path = join(root, 'BENCHMARKS.md')
+  let doc = readFileSync(path, 'utf8')
+  doc = doc.includes('<!-- bench:render:start -->')
+    ? doc.replace(/<!-- bench:render:start -->[\s\S]*<!-- bench:render:end -->/, section)
+    : `${doc.trimEnd()}\n\n${section}\n`
+  writeFileSync(path, doc)
+  console.log('\nwrote BENCHMARKS.md and bench-results/render.json')
+}
