@@ -26,7 +26,8 @@ export function App() {
           <Fallback reason="no-webgl" />
         )}
       </div>
-      <Legend />
+      {/* The legend explains the globe: without one, there is nothing to explain. */}
+      {webgl && <Legend />}
     </main>
   )
 }

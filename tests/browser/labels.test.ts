@@ -1,0 +1,211 @@
+/**
+ * The site labels and the legend, in the built app under its CSP: real metro names where the sites face the
+ * viewer, never on top of each other, none on the far side or for the peer-to-peer grid, red when their site
+ * fails; the legend follows the network on screen and folds away.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { METROS } from '../../src/sim/regions'
+import type { NetworkKind } from '../../src/store/store'
+import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+
+/** The cross-fade between networks takes a second; labels make way for each other in a quarter. */
+const FADE_MS = 1300
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+interface LabelInfo {
+  network: string
+  name: string
+  visible: boolean
+  down: boolean
+  stateShown: boolean
+  stateText: string
+  rect: { left: number; top: number; right: number; bottom: number }
+}
+
+/** Every site label in the page, with whether a viewer sees it (its layer shown, itself visible and not transparent). */
+function readLabels(page: Page): Promise<LabelInfo[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.site-label')].map((el) => {
+      const layer = el.parentElement as HTMLElement
+      const style = getComputedStyle(el)
+      const state = el.querySelector<HTMLElement>('.site-label__state')!
+      const r = el.getBoundingClientRect()
+      return {
+        network: layer.dataset.network ?? '',
+        name: el.querySelector('.site-label__name')?.textContent ?? '',
+        visible: !layer.hidden && style.visibility === 'visible' && Number(style.opacity) > 0,
+        down: el.classList.contains('is-down'),
+        stateShown: getComputedStyle(state).display !== 'none',
+        stateText: state.textContent ?? '',
+        rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      }
+    }),
+  )
+}
+
+async function prepare(opened: OpenedPage, network: NetworkKind): Promise<void> {
+  const { page } = opened
+  await waitForReady(page)
+  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+  await page.evaluate((kind) => {
+    window.p2pglobe!.setAutoRotate(false)
+    window.p2pglobe!.setNetwork(kind)
+  }, network)
+  await page.waitForTimeout(FADE_MS)
+}
+
+function overlap(a: LabelInfo['rect'], b: LabelInfo['rect']): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+}
+
+function legendEntries(page: Page): Promise<string[]> {
+  return page.locator('ul[aria-label="Legend"] > li').allTextContents()
+}
+
+const METRO_NAMES = new Set(METROS.map((m) => m.name))
+
+describe('site labels', () => {
+  test('name the big sites facing the viewer, never overlap, hide for the far side and the grid, show failure', async () => {
+    const opened = await openPage(browser)
+    const { page } = opened
+    await prepare(opened, 'centralized')
+
+    const labels = (await readLabels(page)).filter((l) => l.network === 'centralized')
+    expect(labels.length).toBe(METROS.length)
+    const visible = labels.filter((l) => l.visible)
+    expect(visible.filter((l) => METRO_NAMES.has(l.name)).length).toBeGreaterThanOrEqual(3)
+    for (const a of visible) for (const b of visible) if (a !== b) expect(overlap(a.rect, b.rect)).toBe(false)
+    // The globe starts with Europe and Africa in front (START_LONGITUDE 12°): the Pacific rim is out of sight.
+    for (const far of ['Tokyo', 'Sydney', 'Oregon', 'Northern California'])
+      expect(labels.find((l) => l.name === far)?.visible).toBe(false)
+    // Only the network on screen is named.
+    expect((await readLabels(page)).filter((l) => l.visible && l.network !== 'centralized')).toEqual([])
+
+    // Labels never take the pointer: what is under a label is the globe, so dragging it works there too.
+    const first = visible[0]!
+    const cx = (first.rect.left + first.rect.right) / 2
+    const cy = (first.rect.top + first.rect.bottom) / 2
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [cx, cy])).toBe('CANVAS')
+
+    // The peer-to-peer grid has no big sites: no label at all once the fade is over.
+    await page.evaluate(() => window.p2pglobe!.setNetwork('p2p'))
+    await page.waitForTimeout(FADE_MS)
+    expect((await readLabels(page)).filter((l) => l.visible)).toEqual([])
+
+    // Back to the cloud, then its most important visible site fails: its label turns to the failed state.
+    await page.evaluate(() => window.p2pglobe!.setNetwork('centralized'))
+    await page.waitForTimeout(FADE_MS)
+    const shown = (await readLabels(page)).filter((l) => l.visible && l.network === 'centralized')
+    const target = METROS.find((m) => shown.some((l) => l.name === m.name))!
+    expect(target).toBeDefined()
+    await page.evaluate(({ lat, lon }) => {
+      const api = window.p2pglobe!
+      api.runScenario({ kind: 'site', at: { lat, lon } })
+      api.pause()
+      api.step(2)
+    }, target)
+    await page.waitForTimeout(FADE_MS)
+    const after = (await readLabels(page)).filter((l) => l.network === 'centralized')
+    const failed = after.find((l) => l.name === target.name)!
+    expect(failed.visible).toBe(true)
+    expect(failed.down).toBe(true)
+    expect(failed.stateShown).toBe(true)
+    expect(failed.stateText).toMatch(/down/i)
+    // Only that site is down.
+    expect(after.filter((l) => l.down).map((l) => l.name)).toEqual([target.name])
+    const visibleAfter = after.filter((l) => l.visible)
+    for (const a of visibleAfter) for (const b of visibleAfter) if (a !== b) expect(overlap(a.rect, b.rect)).toBe(false)
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+})
+
+describe('legend', () => {
+  test('lists what is on screen for the network shown, and changes with it', async () => {
+    const opened = await openPage(browser)
+    const { page } = opened
+    await prepare(opened, 'centralized')
+
+    const toggle = page.locator('.legend__toggle')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    expect(await toggle.textContent()).toMatch(/Centralized cloud/)
+    const cloud = await legendEntries(page)
+    for (const entry of [
+      /Cloud region/,
+      /Point of presence/,
+      /Link/,
+      /People served/,
+      /People losing services/,
+      /People cut off/,
+      /Traffic/,
+      /Failed/,
+      /Repaired/,
+      /Disaster area/,
+    ])
+      expect(cloud.some((t) => entry.test(t))).toBe(true)
+    expect(cloud.some((t) => /Small node/.test(t))).toBe(false)
+
+    await page.evaluate(() => window.p2pglobe!.setNetwork('p2p'))
+    await page.waitForFunction(() => document.querySelector('.legend__toggle')?.textContent?.includes('Peer-to-peer'))
+    const grid = await legendEntries(page)
+    expect(grid.some((t) => /Small node/.test(t))).toBe(true)
+    expect(grid.some((t) => /Cloud region|Point of presence/.test(t))).toBe(false)
+    expect(grid.some((t) => /Disaster area/.test(t))).toBe(true)
+
+    // The swatches take PALETTE's colours (set through the CSSOM, which the CSP allows).
+    const swatch = await page
+      .locator('li[data-entry="peer"] .legend__swatch')
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    expect(swatch).toBe('rgb(61, 245, 192)') // PALETTE.p2p.node, #3df5c0
+
+    // Folds and unfolds from the keyboard.
+    await toggle.focus()
+    await page.keyboard.press('Enter')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await page.locator('ul[aria-label="Legend"]').isVisible()).toBe(false)
+    await page.keyboard.press('Space')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    expect(await page.locator('ul[aria-label="Legend"]').isVisible()).toBe(true)
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+
+  test('on a phone it starts folded, text stays readable, and open it keeps off the middle of the globe', async () => {
+    const opened = await openPage(browser, '', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+    const { page } = opened
+    await prepare(opened, 'centralized')
+
+    const toggle = page.locator('.legend__toggle')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    const box = (await page.locator('.legend').boundingBox())!
+    // The globe is centred in the viewport.
+    expect(box.y).toBeGreaterThan(844 / 2)
+    const sizes = await page
+      .locator('.legend li, .legend__toggle')
+      .evaluateAll((els) => els.map((el) => Number.parseFloat(getComputedStyle(el).fontSize)))
+    for (const s of sizes) expect(s).toBeGreaterThanOrEqual(14)
+
+    const visible = (await readLabels(page)).filter((l) => l.visible)
+    for (const a of visible) for (const b of visible) if (a !== b) expect(overlap(a.rect, b.rect)).toBe(false)
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+})
