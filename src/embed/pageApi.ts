@@ -25,6 +25,11 @@ export interface RenderStats {
    * callbacks to the end of its render call. Frames are only drawn when something changes (frameloop "demand").
    */
   frameTimesMs: number[]
+  /**
+   * Device pixels per CSS pixel the canvas draws at: the display's ratio capped at 2, lowered a tier at a time
+   * (1.5, 1, 0.75) while frames cannot keep up and raised again when they can. 0 before the first frame.
+   */
+  pixelRatio: number
 }
 
 /** What getState() reports. */
@@ -72,7 +77,17 @@ export const READY_EVENT = 'p2pglobe:ready'
 export const VERSION: string = typeof __P2PGLOBE_VERSION__ === 'string' ? __P2PGLOBE_VERSION__ : '0.0.0-dev'
 
 export function emptyStats(): RenderStats {
-  return { drawCalls: 0, triangles: 0, points: 0, lines: 0, geometries: 0, textures: 0, programs: 0, frameTimesMs: [] }
+  return {
+    drawCalls: 0,
+    triangles: 0,
+    points: 0,
+    lines: 0,
+    geometries: 0,
+    textures: 0,
+    programs: 0,
+    frameTimesMs: [],
+    pixelRatio: 0,
+  }
 }
 
 type StatsSource = () => RenderStats

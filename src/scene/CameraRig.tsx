@@ -1,54 +1,96 @@
 import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useMemo, useRef } from 'react'
-import { MathUtils, type PerspectiveCamera } from 'three'
+import { useEffect, useMemo, useRef, type RefObject } from 'react'
+import { MathUtils, type Group, type PerspectiveCamera } from 'three'
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js'
-import { ATMOSPHERE_RADIUS, CAMERA_ELEVATION_DEG, FIT_MARGIN } from './constants'
+import { appStore } from '../store/appStore'
+import { ATMOSPHERE_RADIUS, CAMERA_ELEVATION_DEG } from './constants'
+import { createFlights } from './flight'
+import { shouldFly } from './flyTo'
+import { idle, inputEnded, inputStarted } from './idle'
+import { sceneNow } from './stateShader'
+import { MIN_POLAR_DEG, dampingFor, fitDistance, rotateSpeedAt, zoomRange } from './view'
+import { shouldDraw } from './visibility'
 
-/** Camera distance at which a sphere of the given radius fills FIT_MARGIN of the narrower half field of view. */
-export function fitDistance(radius: number, fovDeg: number, aspect: number): number {
-  const halfV = MathUtils.degToRad(fovDeg) / 2
-  const halfH = Math.atan(Math.tan(halfV) * aspect)
-  return radius / Math.sin(Math.min(halfV, halfH) * FIT_MARGIN)
-}
+/** Drag speed at the fitted distance (OrbitControls' rotateSpeed); closer, it slows down (view.ts). */
+const ROTATE_SPEED = 0.45
+/** Share of the remaining coast after a drag taken each frame, at 60 frames a second. */
+const DAMPING = 0.08
 
 interface CameraRigProps {
-  /** Set while the visitor drags the globe (auto-rotation pauses). */
-  onDragChange?: (dragging: boolean) => void
+  /** The Earth group (Spin's), turned to fly to a scenario's place. */
+  earth: RefObject<Group | null>
+  reducedMotion: boolean
+  /**
+   * Zoom with the wheel and pinch (default on). An embed turns it off until the visitor clicks in, so the
+   * wheel scrolls the host page instead of being captured by the globe.
+   */
+  zoom?: boolean
 }
 
 /**
- * Keeps the whole globe and its halo in view at any aspect ratio, and lets the visitor turn it by dragging
- * (three's OrbitControls, no zoom or pan). Frames are drawn on demand, so every change asks for one.
+ * The camera: keeps the whole globe and its halo in view at any aspect ratio, lets the visitor turn it by
+ * dragging (with inertia) and zoom within limits (three's OrbitControls; no pan), and turns a scenario's place
+ * to face the viewer when it starts (flight.ts). Input and flights hold the auto-rotation (idle.ts). Frames are
+ * drawn on demand, so every change asks for one.
  */
-export function CameraRig({ onDragChange }: CameraRigProps) {
+export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera
   const domElement = useThree((s) => s.gl.domElement)
   const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height))
   const invalidate = useThree((s) => s.invalidate)
-  const placed = useRef(false)
-  const dragChange = useRef(onDragChange)
-  useEffect(() => {
-    dragChange.current = onDragChange
-  }, [onDragChange])
+  /** The distance that fits the globe in the current viewport; zoom is kept relative to it across resizes. */
+  const fit = useRef(0)
 
   // Built once per camera, attached to the canvas only while mounted (so StrictMode's remount re-attaches it).
   const controls = useMemo(() => {
     const c = new OrbitControls(camera)
     c.enablePan = false
-    c.enableZoom = false
     c.enableDamping = true
-    c.dampingFactor = 0.08
-    c.rotateSpeed = 0.45
+    c.dampingFactor = DAMPING
+    c.rotateSpeed = ROTATE_SPEED
+    c.zoomSpeed = 0.6
     // Keep the poles from flipping over the top.
-    c.minPolarAngle = MathUtils.degToRad(15)
-    c.maxPolarAngle = MathUtils.degToRad(165)
+    c.minPolarAngle = MathUtils.degToRad(MIN_POLAR_DEG)
+    c.maxPolarAngle = MathUtils.degToRad(180 - MIN_POLAR_DEG)
     return c
   }, [camera])
 
+  const fly = useMemo(() => createFlights(camera, controls, earth), [camera, controls, earth])
+
   useEffect(() => {
-    const onChange = () => invalidate()
-    const onStart = () => dragChange.current?.(true)
-    const onEnd = () => dragChange.current?.(false)
+    fly.setAnimated(!reducedMotion)
+  }, [fly, reducedMotion])
+
+  useEffect(() => {
+    const unsubscribe = appStore.subscribe((s, prev) => {
+      if (!s.focus || !shouldFly(s, prev)) return
+      fly.request(s.focus)
+      // Off screen the flight waits: the first frame back starts it.
+      if (shouldDraw()) invalidate()
+    })
+    return () => {
+      unsubscribe()
+      // A flight cut short by unmounting must not hold the auto-rotation of the next scene.
+      fly.cancel()
+    }
+  }, [fly, invalidate])
+
+  useEffect(() => {
+    controls.enableZoom = zoom
+  }, [controls, zoom])
+
+  useEffect(() => {
+    const onChange = () => {
+      // Zooming changes how far a drag should turn the globe.
+      controls.rotateSpeed = rotateSpeedAt(camera.position.length(), fit.current, ROTATE_SPEED)
+      if (shouldDraw()) invalidate()
+    }
+    // Any touch, drag, wheel turn or pinch: the visitor takes over from the auto-rotation and from a flight.
+    const onStart = () => {
+      fly.cancel()
+      inputStarted(idle)
+    }
+    const onEnd = () => inputEnded(idle, sceneNow())
     controls.connect(domElement)
     controls.addEventListener('change', onChange)
     controls.addEventListener('start', onStart)
@@ -58,28 +100,39 @@ export function CameraRig({ onDragChange }: CameraRigProps) {
       controls.removeEventListener('start', onStart)
       controls.removeEventListener('end', onEnd)
       controls.disconnect()
+      // A pointer held down when the scene goes away never sends its end.
+      if (idle.interacting) inputEnded(idle, sceneNow())
     }
-  }, [controls, domElement, invalidate])
+  }, [controls, domElement, invalidate, camera, fly])
 
-  // Place the camera: above the equator by CAMERA_ELEVATION_DEG, far enough for the halo to fit.
+  // Place the camera: above the equator by CAMERA_ELEVATION_DEG, far enough for the halo to fit; refit on resize.
   useEffect(() => {
     const distance = fitDistance(ATMOSPHERE_RADIUS, camera.fov, aspect)
-    if (placed.current) {
-      // Later size changes keep the visitor's view direction and only refit the distance.
-      camera.position.setLength(distance)
+    const range = zoomRange(distance)
+    if (fit.current > 0) {
+      // Later size changes keep the visitor's view direction and zoom (relative to the fitted distance).
+      const zoomed = (camera.position.length() / fit.current) * distance
+      camera.position.setLength(MathUtils.clamp(zoomed, range.min, range.max))
     } else {
       const el = MathUtils.degToRad(CAMERA_ELEVATION_DEG)
       camera.position.set(0, Math.sin(el) * distance, Math.cos(el) * distance)
-      placed.current = true
     }
+    fit.current = distance
+    controls.minDistance = range.min
+    controls.maxDistance = range.max
+    controls.rotateSpeed = rotateSpeedAt(camera.position.length(), distance, ROTATE_SPEED)
     camera.lookAt(0, 0, 0)
     controls.update()
     invalidate()
   }, [camera, aspect, controls, invalidate])
 
-  // Damping keeps the globe coasting after a drag; update() reports whether the camera still moves.
-  useFrame(() => {
-    if (controls.update()) invalidate()
+  // A flight moves the globe and camera first; then damping keeps the globe coasting after a drag (for the same
+  // time at any frame rate), and update() reports whether the camera still moves.
+  useFrame((_, delta) => {
+    const flying = fly.update(sceneNow())
+    controls.dampingFactor = dampingFor(DAMPING, delta)
+    const moved = controls.update()
+    if ((flying || moved) && shouldDraw()) invalidate()
   })
 
   return null

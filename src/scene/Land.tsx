@@ -135,6 +135,11 @@ export function Land({ onFirstDraw }: LandProps) {
   // Ready means drawn: the mesh notes its first draw, and the end of that frame passes it on.
   useEffect(() => {
     if (!land || !onFirstDraw) return
+    // The first frame may already have drawn it (and under reduced motion nothing asks for another).
+    if (land.drawn()) {
+      onFirstDraw()
+      return
+    }
     const remove = addAfterEffect(() => {
       if (!land.drawn()) return
       remove()

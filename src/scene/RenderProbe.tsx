@@ -19,8 +19,9 @@ export function RenderProbe() {
   }, FIRST)
 
   useEffect(() => {
-    let last: RenderStats = emptyStats()
-    const frameTimes: number[] = []
+    // Written in place every frame (no allocation); stats() hands out copies.
+    const last: RenderStats = emptyStats()
+    const frameTimes = last.frameTimesMs
     let lastFrame = gl.info.render.frame
     const removeAfter = addAfterEffect(() => {
       const { render, memory, programs } = gl.info
@@ -28,16 +29,14 @@ export function RenderProbe() {
       lastFrame = render.frame
       frameTimes.push(performance.now() - frameStart.current)
       if (frameTimes.length > MAX_FRAME_TIMES) frameTimes.shift()
-      last = {
-        drawCalls: render.calls,
-        triangles: render.triangles,
-        points: render.points,
-        lines: render.lines,
-        geometries: memory.geometries,
-        textures: memory.textures,
-        programs: programs?.length ?? 0,
-        frameTimesMs: frameTimes,
-      }
+      last.drawCalls = render.calls
+      last.triangles = render.triangles
+      last.points = render.points
+      last.lines = render.lines
+      last.geometries = memory.geometries
+      last.textures = memory.textures
+      last.programs = programs?.length ?? 0
+      last.pixelRatio = gl.getPixelRatio()
     })
     const removeSource = setStatsSource(() => ({ ...last, frameTimesMs: [...frameTimes] }))
     return () => {

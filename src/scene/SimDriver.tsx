@@ -3,11 +3,14 @@ import { useEffect } from 'react'
 import { appStore } from '../store/appStore'
 import { animateFor } from './animation'
 import { SWITCH_SECONDS } from './constants'
+import { shouldDraw } from './visibility'
 
 /**
  * Drives the simulation from the frame loop: while it plays, every frame advances its clock by the frame's real
- * time (clamped, so a hidden tab resumes where it stopped instead of jumping), and asks for the next frame.
- * Changes made from outside (a button, the page API) ask for a frame too.
+ * time and asks for the next frame. Hidden or off screen, no frame comes and the clock stands still; the first
+ * frame back gets a normal delta (PauseWhenHidden restarts fiber's clock, and the store clamps a long one), so
+ * the simulation resumes where it stopped instead of jumping. Changes made from outside (a button, the page API)
+ * ask for a frame too.
  */
 export function SimDriver() {
   const invalidate = useThree((s) => s.invalidate)
@@ -23,7 +26,8 @@ export function SimDriver() {
           s.autoRotate !== prev.autoRotate ||
           s.status !== prev.status
         ) {
-          invalidate()
+          // Off screen the change waits: the first frame back draws it.
+          if (shouldDraw()) invalidate()
         }
       }),
     [invalidate],
@@ -31,7 +35,8 @@ export function SimDriver() {
 
   useFrame((_, delta) => {
     const state = appStore.getState()
-    if (!state.playing) return
+    // A frame drawn off screen anyway (fiber redraws on resize or scroll) must not move the clock either.
+    if (!state.playing || !shouldDraw()) return
     state.advance(delta)
     invalidate()
   })

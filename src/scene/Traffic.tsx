@@ -19,6 +19,7 @@ import { angleBetween, arcPoint, unitVectors } from './geometry'
 import { switchOpacity } from './NetworkView'
 import { POINT_GLSL, pointScaleUniform, usePointScale } from './points'
 import { sceneNow } from './stateShader'
+import { shouldDraw } from './visibility'
 
 /** Particles per flow, spread along its path. */
 const PER_FLOW = 2
@@ -187,7 +188,7 @@ export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
     built.alpha.needsUpdate = true
     const since = reducedMotion ? Infinity : sceneNow() - state.switchedAt / 1000
     built.material.uniforms.uOpacity!.value = switchOpacity(state.active, state.active, state.previous, since)
-    if (dt > 0) invalidate()
+    if (dt > 0 && shouldDraw()) invalidate()
   })
 
   return <primitive object={built.points} />

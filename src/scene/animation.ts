@@ -1,11 +1,13 @@
 /**
  * Frames are drawn on demand. Anything that changes over the next moments (a colour fading after a failure, a
  * cross-fade between networks, a shock ring) asks for frames until then with animateFor(); the Animator
- * component keeps invalidating while the deadline lies ahead.
+ * component keeps invalidating while the deadline lies ahead, and while frames are worth drawing (visibility.ts):
+ * transitions run on the scene clock, so one that ends while the page is hidden is simply over when it returns.
  */
 
 import { useFrame, useThree } from '@react-three/fiber'
 import { sceneNow } from './stateShader'
+import { shouldDraw } from './visibility'
 
 let until = 0
 
@@ -23,7 +25,7 @@ export function isAnimating(now = sceneNow()): boolean {
 export function Animator() {
   const invalidate = useThree((s) => s.invalidate)
   useFrame(() => {
-    if (isAnimating()) invalidate()
+    if (isAnimating() && shouldDraw()) invalidate()
   })
   return null
 }

@@ -9,8 +9,22 @@ import { METROS } from '../../src/sim/regions'
 import type { NetworkKind } from '../../src/store/store'
 import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
 
-/** The cross-fade between networks takes a second; labels make way for each other in a quarter. */
-const FADE_MS = 1300
+/** The cross-fade between networks takes a second, a flight to a failure 1.5 s; labels make way in a quarter. */
+const SETTLE_MS = 1800
+
+/** Reads until the condition holds (a busy machine draws slowly), then lets animations finish. */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T> {
+  const end = Date.now() + timeout
+  for (;;) {
+    const value = await read()
+    if (ok(value)) return value
+    if (Date.now() > end)
+      throw new Error(`condition not met within ${timeout} ms: ${JSON.stringify(value).slice(0, 400)}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+const shownFor = (network: string) => (labels: LabelInfo[]) => labels.filter((l) => l.visible && l.network === network)
 
 let browser: Browser
 
@@ -53,7 +67,7 @@ function readLabels(page: Page): Promise<LabelInfo[]> {
   )
 }
 
-async function prepare(opened: OpenedPage, network: NetworkKind): Promise<void> {
+async function prepare(opened: OpenedPage, network: NetworkKind, waitForLabels = true): Promise<void> {
   const { page } = opened
   await waitForReady(page)
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
@@ -61,7 +75,17 @@ async function prepare(opened: OpenedPage, network: NetworkKind): Promise<void> 
     window.p2pglobe!.setAutoRotate(false)
     window.p2pglobe!.setNetwork(kind)
   }, network)
-  await page.waitForTimeout(FADE_MS)
+  await page.waitForFunction(
+    (kind) =>
+      document.querySelector('ul[aria-label="Legend"]') !== null && window.p2pglobe!.getState().network === kind,
+    network,
+  )
+  if (waitForLabels && network !== 'p2p')
+    await until(
+      () => readLabels(page),
+      (ls) => shownFor(network)(ls).length >= 3,
+    )
+  await page.waitForTimeout(SETTLE_MS)
 }
 
 function overlap(a: LabelInfo['rect'], b: LabelInfo['rect']): boolean {
@@ -99,13 +123,21 @@ describe('site labels', () => {
 
     // The peer-to-peer grid has no big sites: no label at all once the fade is over.
     await page.evaluate(() => window.p2pglobe!.setNetwork('p2p'))
-    await page.waitForTimeout(FADE_MS)
+    await until(
+      () => readLabels(page),
+      (ls) => ls.every((l) => !l.visible),
+    )
+    await page.waitForTimeout(SETTLE_MS)
     expect((await readLabels(page)).filter((l) => l.visible)).toEqual([])
 
     // Back to the cloud, then its most important visible site fails: its label turns to the failed state.
     await page.evaluate(() => window.p2pglobe!.setNetwork('centralized'))
-    await page.waitForTimeout(FADE_MS)
-    const shown = (await readLabels(page)).filter((l) => l.visible && l.network === 'centralized')
+    await until(
+      () => readLabels(page),
+      (ls) => shownFor('centralized')(ls).length >= 3,
+    )
+    await page.waitForTimeout(SETTLE_MS)
+    const shown = shownFor('centralized')(await readLabels(page))
     const target = METROS.find((m) => shown.some((l) => l.name === m.name))!
     expect(target).toBeDefined()
     await page.evaluate(({ lat, lon }) => {
@@ -114,7 +146,11 @@ describe('site labels', () => {
       api.pause()
       api.step(2)
     }, target)
-    await page.waitForTimeout(FADE_MS)
+    await until(
+      () => readLabels(page),
+      (ls) => ls.some((l) => l.name === target.name && l.visible && l.down),
+    )
+    await page.waitForTimeout(SETTLE_MS)
     const after = (await readLabels(page)).filter((l) => l.network === 'centralized')
     const failed = after.find((l) => l.name === target.name)!
     expect(failed.visible).toBe(true)
@@ -136,7 +172,7 @@ describe('legend', () => {
   test('lists what is on screen for the network shown, and changes with it', async () => {
     const opened = await openPage(browser)
     const { page } = opened
-    await prepare(opened, 'centralized')
+    await prepare(opened, 'centralized', false)
 
     const toggle = page.locator('.legend__toggle')
     expect(await toggle.getAttribute('aria-expanded')).toBe('true')
@@ -187,7 +223,7 @@ describe('legend', () => {
   test('on a phone it starts folded, text stays readable, and open it keeps off the middle of the globe', async () => {
     const opened = await openPage(browser, '', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
     const { page } = opened
-    await prepare(opened, 'centralized')
+    await prepare(opened, 'centralized', false)
 
     const toggle = page.locator('.legend__toggle')
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
