@@ -104,6 +104,8 @@ try {
       timeout: 60_000,
     },
   )
+  // The pixel ratio is held at 1: left adaptive, SwiftShader's slow frames would step it down mid-measurement.
+  await page.evaluate(() => window.p2pglobe!.setPixelRatio(1))
   // Let the first frames (shader compilation, uploads) pass.
   await page.waitForTimeout(1500)
   rows.push(await measure(page, 'default view (centralized cloud, turning)', SECONDS))
@@ -145,7 +147,7 @@ if (!quick) {
     '<!-- bench:render:start -->',
     '## Rendering',
     '',
-    `\`npm run bench:render\` on ${machine}, ${date.slice(0, 10)}; 1280 × 720, ${SECONDS} s per view with frames`,
+    `\`npm run bench:render\` on ${machine}, ${date.slice(0, 10)}; 1280 × 720 at pixel ratio 1, ${SECONDS} s per view with frames`,
     "coming continuously. The frame interval is between animation frames; JavaScript per frame is the frame's",
     "update callbacks plus three.js's render call on the main thread (`window.p2pglobe.stats().frameTimesMs`).",
     'SwiftShader rasterises on the CPU, so the frame interval here is far longer than on any machine with a GPU;',

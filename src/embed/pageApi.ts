@@ -61,6 +61,10 @@ export interface P2pGlobeApi {
   configure(spec: NetworkSpec): void
   /** Sets how many simulated minutes pass per second. */
   setSpeed(minutesPerSecond: number): void
+  /** Turns the globe so a place faces the viewer (a flight, or a jump when instant). */
+  lookAt(lat: number, lon: number, options?: { instant?: boolean }): void
+  /** Holds the canvas's pixel ratio (0.5 to 4), or with null lets it adapt to the frame rate again. */
+  setPixelRatio(ratio: number | null): void
 }
 
 declare global {
@@ -144,6 +148,8 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
       s().configure(r.data as NetworkSpec)
     },
     setSpeed: (x) => s().setSpeed(Number(x)),
+    lookAt: (lat, lon, options) => s().lookAt({ lat: Number(lat), lon: Number(lon) }, Boolean(options?.instant)),
+    setPixelRatio: (ratio) => s().setFixedPixelRatio(ratio === null ? null : Number(ratio)),
   }
   win.p2pglobe = api
   return api

@@ -1,5 +1,6 @@
 import { addAfterEffect, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
+import { useAppStore } from '../store/appStore'
 import { PixelRatioGovernor, pixelRatioCap } from './quality'
 import { onResume, shouldDraw } from './visibility'
 
@@ -17,7 +18,7 @@ interface AdaptivePixelRatioProps {
 }
 
 /**
- * Lowers the canvas's pixel ratio a tier when frames cannot keep up and raises it again when they can
+ * Holds the pixel ratio the store fixes (benchmarks, reference screenshots), or else lowers it a tier when frames cannot keep up and raises it again when they can
  * (quality.ts decides). It times only frames drawn back to back: after each drawn frame it notes whether the
  * next one is already requested, and only then is the interval to it a measure of how fast frames can come.
  */
@@ -29,7 +30,16 @@ export function AdaptivePixelRatio({ onChange }: AdaptivePixelRatioProps) {
     changed.current = onChange
   }, [onChange])
 
+  const fixed = useAppStore((s) => s.fixedPixelRatio)
+
   useEffect(() => {
+    if (fixed === null) return
+    get().setDpr(fixed)
+    changed.current(fixed)
+  }, [fixed, get])
+
+  useEffect(() => {
+    if (fixed !== null) return
     const governor = new PixelRatioGovernor(initialPixelRatio())
     const apply = () => {
       get().setDpr(governor.pixelRatio)
@@ -64,7 +74,7 @@ export function AdaptivePixelRatio({ onChange }: AdaptivePixelRatioProps) {
       removeResume()
       window.removeEventListener('resize', onResize)
     }
-  }, [gl, get])
+  }, [gl, get, fixed])
 
   return null
 }

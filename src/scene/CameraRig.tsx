@@ -63,8 +63,9 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
 
   useEffect(() => {
     const unsubscribe = appStore.subscribe((s, prev) => {
-      if (!s.focus || !shouldFly(s, prev)) return
-      fly.request(s.focus)
+      if (s.view !== prev.view && s.view) fly.request(s.view, s.view.instant)
+      else if (s.focus && shouldFly(s, prev)) fly.request(s.focus)
+      else return
       // Off screen the flight waits: the first frame back starts it.
       if (shouldDraw()) invalidate()
     })

@@ -5,8 +5,8 @@ import { FLIGHT_SECONDS, flightPose, planFlight, type Flight, type FlightStart, 
 import { flightCancelled, flightEnded, flightStarted, idle } from './idle'
 
 export interface Flights {
-  /** Fly to this place, starting at the next update. */
-  request(place: { lat: number; lon: number }): void
+  /** Fly to this place, starting at the next update; `instant` jumps there instead. */
+  request(place: { lat: number; lon: number }, instant?: boolean): void
   /** Under reduced motion a flight takes no time: the globe jumps. */
   setAnimated(animated: boolean): void
   /** Moves the globe and camera along the flight under way, if any; returns whether it moved them. */
@@ -29,12 +29,13 @@ export function createFlights(
   earth: RefObject<Group | null>,
 ): Flights {
   let pending: { lat: number; lon: number } | null = null
+  let pendingInstant = false
   let flying = false
   let animated = true
   const flight: Flight = { from: { spin: 0, elevation: 0 }, to: { spin: 0, elevation: 0 }, start: 0, duration: 0 }
   const at: FlightStart = { spin: 0, elevation: 0, azimuth: 0 }
 
-  const start = (place: { lat: number; lon: number }, group: Group, now: number) => {
+  const start = (place: { lat: number; lon: number }, group: Group, now: number, instant: boolean) => {
     // Stop any coasting from a drag: without damping, one update applies what is left of it at once.
     controls.enableDamping = false
     controls.update()
@@ -42,14 +43,15 @@ export function createFlights(
     at.spin = group.rotation.y
     at.elevation = Math.PI / 2 - controls.getPolarAngle()
     at.azimuth = controls.getAzimuthalAngle()
-    planFlight(place, at, now, animated ? FLIGHT_SECONDS : 0, flight)
+    planFlight(place, at, now, animated && !instant ? FLIGHT_SECONDS : 0, flight)
     flying = true
     flightStarted(idle)
   }
 
   return {
-    request(place) {
+    request(place, instant = false) {
       pending = place
+      pendingInstant = instant
     },
     setAnimated(on) {
       animated = on
@@ -58,7 +60,7 @@ export function createFlights(
       const group = earth.current
       if (!group) return false
       if (pending) {
-        start(pending, group, now)
+        start(pending, group, now, pendingInstant)
         pending = null
       }
       if (!flying) return false

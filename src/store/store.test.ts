@@ -140,3 +140,29 @@ describe('the app store', () => {
     expect(store.getState().autoRotate).toBe(false)
   })
 })
+
+describe('the pixel ratio', () => {
+  it('can be held fixed within sensible bounds, or left to adapt', async () => {
+    const store = await readyStore()
+    expect(store.getState().fixedPixelRatio).toBeNull()
+    store.getState().setFixedPixelRatio(1)
+    expect(store.getState().fixedPixelRatio).toBe(1)
+    store.getState().setFixedPixelRatio(40)
+    store.getState().setFixedPixelRatio(Number.NaN)
+    expect(store.getState().fixedPixelRatio).toBe(1)
+    store.getState().setFixedPixelRatio(null)
+    expect(store.getState().fixedPixelRatio).toBeNull()
+  })
+})
+
+describe('the view', () => {
+  it('asks the camera to face a place, ignoring one that is not a place', async () => {
+    const store = await readyStore()
+    store.getState().lookAt({ lat: 10, lon: 20 }, true)
+    expect(store.getState().view).toEqual({ lat: 10, lon: 20, instant: true })
+    store.getState().lookAt({ lat: Number.NaN, lon: 0 })
+    expect(store.getState().view).toEqual({ lat: 10, lon: 20, instant: true })
+    store.getState().lookAt({ lat: 120, lon: 0 })
+    expect(store.getState().view).toEqual({ lat: 90, lon: 0, instant: false })
+  })
+})

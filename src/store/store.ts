@@ -75,6 +75,10 @@ export interface AppState {
   frame: number
   /** Whether the globe turns by itself when nobody is touching it. */
   autoRotate: boolean
+  /** The last place asked to face the viewer (a story step, the page API); the camera flies there. */
+  view: (Place & { instant: boolean }) | null
+  /** A pixel ratio held fixed (benchmarks, reference screenshots), or null to adapt it to the frame rate. */
+  fixedPixelRatio: number | null
   /** Options every simulation is created with. */
   options: Partial<SimOptions>
 
@@ -92,6 +96,9 @@ export interface AppState {
   setSpeed(minutesPerSecond: number): void
   setSeed(seed: number): void
   setAutoRotate(on: boolean): void
+  setFixedPixelRatio(ratio: number | null): void
+  /** Turns the globe so the place faces the viewer: a flight, or a jump when instant. */
+  lookAt(place: Place, instant?: boolean): void
   /** Moves the clock by real time (seconds); steps when enough simulated time has passed. Returns whether it stepped. */
   advance(dtSeconds: number): boolean
 }
@@ -149,6 +156,8 @@ export function createAppStore({ loadWorld, now = () => performance.now() }: Sto
       speed: 2,
       frame: 0,
       autoRotate: true,
+      fixedPixelRatio: null,
+      view: null,
       options: {},
 
       async load() {
@@ -255,6 +264,16 @@ export function createAppStore({ loadWorld, now = () => performance.now() }: Sto
 
       setAutoRotate(on) {
         set({ autoRotate: on })
+      },
+
+      lookAt(place, instant = false) {
+        if (!Number.isFinite(place.lat) || !Number.isFinite(place.lon)) return
+        const lat = Math.max(-90, Math.min(90, place.lat))
+        set({ view: { lat, lon: place.lon, instant } })
+      },
+
+      setFixedPixelRatio(ratio) {
+        if (ratio === null || (Number.isFinite(ratio) && ratio >= 0.5 && ratio <= 4)) set({ fixedPixelRatio: ratio })
       },
 
       advance(dtSeconds) {
