@@ -62,8 +62,7 @@ async function shoot(page: Page): Promise<Buffer> {
   await frames(page)
   const png = await page.locator('canvas').screenshot({ type: 'png' })
   await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLElement>('.site-labels, .legend, .masthead'))
-      el.style.display = ''
+    for (const el of document.querySelectorAll<HTMLElement>('.site-labels, .legend, .masthead')) el.style.display = ''
   })
   return png
 }
