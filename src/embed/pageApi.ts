@@ -25,6 +25,8 @@ export interface RenderStats {
    * callbacks to the end of its render call. Frames are only drawn when something changes (frameloop "demand").
    */
   frameTimesMs: number[]
+  /** Of each of those frames, the part spent stepping the simulation (0 in frames without a step), ms. */
+  simulationTimesMs: number[]
   /**
    * Device pixels per CSS pixel the canvas draws at: the display's ratio capped at 2, lowered a tier at a time
    * (1.5, 1, 0.75) while frames cannot keep up and raised again when they can. 0 before the first frame.
@@ -90,6 +92,7 @@ export function emptyStats(): RenderStats {
     textures: 0,
     programs: 0,
     frameTimesMs: [],
+    simulationTimesMs: [],
     pixelRatio: 0,
   }
 }

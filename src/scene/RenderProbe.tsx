@@ -1,6 +1,7 @@
 import { addAfterEffect, useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
 import { emptyStats, setStatsSource, type RenderStats } from '../embed/pageApi'
+import { takeSimulationTime } from './frameTiming'
 
 const MAX_FRAME_TIMES = 120
 /** Runs before every other frame callback. */
@@ -22,13 +23,18 @@ export function RenderProbe() {
     // Written in place every frame (no allocation); stats() hands out copies.
     const last: RenderStats = emptyStats()
     const frameTimes = last.frameTimesMs
+    const simTimes = last.simulationTimesMs
     let lastFrame = gl.info.render.frame
     const removeAfter = addAfterEffect(() => {
       const { render, memory, programs } = gl.info
       if (render.frame === lastFrame) return // this tick rendered nothing
       lastFrame = render.frame
       frameTimes.push(performance.now() - frameStart.current)
-      if (frameTimes.length > MAX_FRAME_TIMES) frameTimes.shift()
+      simTimes.push(takeSimulationTime())
+      if (frameTimes.length > MAX_FRAME_TIMES) {
+        frameTimes.shift()
+        simTimes.shift()
+      }
       last.drawCalls = render.calls
       last.triangles = render.triangles
       last.points = render.points
@@ -38,7 +44,11 @@ export function RenderProbe() {
       last.programs = programs?.length ?? 0
       last.pixelRatio = gl.getPixelRatio()
     })
-    const removeSource = setStatsSource(() => ({ ...last, frameTimesMs: [...frameTimes] }))
+    const removeSource = setStatsSource(() => ({
+      ...last,
+      frameTimesMs: [...frameTimes],
+      simulationTimesMs: [...simTimes],
+    }))
     return () => {
       removeAfter()
       removeSource()

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { appStore } from '../store/appStore'
 import { animateFor } from './animation'
 import { SWITCH_SECONDS } from './constants'
+import { addSimulationTime } from './frameTiming'
 import { shouldDraw } from './visibility'
 
 /**
@@ -37,7 +38,9 @@ export function SimDriver() {
     const state = appStore.getState()
     // A frame drawn off screen anyway (fiber redraws on resize or scroll) must not move the clock either.
     if (!state.playing || !shouldDraw()) return
+    const t0 = performance.now()
     state.advance(delta)
+    addSimulationTime(performance.now() - t0)
     invalidate()
   })
 

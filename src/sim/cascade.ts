@@ -16,7 +16,7 @@ export type CascadeTrigger = 'random' | 'degree' | 'load'
 
 /** Above this many nodes, loads come from a fixed random sample of sources (Brandes & Pich 2007). */
 export const EXACT_LOAD_MAX_NODES = 2000
-export const LOAD_SAMPLE_SOURCES = 256
+export const LOAD_SAMPLE_SOURCES = 128
 
 /** Sources for load computations: all nodes on small graphs, else a fixed sample drawn from rng. */
 export function loadSources(g: Graph, rng: Rng): Int32Array | null {
