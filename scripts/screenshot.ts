@@ -50,15 +50,15 @@ try {
   })
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready')
   await page.evaluate(
-    ({ network, scenario, steps, rotate }) => {
+    async ({ network, scenario, steps, rotate }) => {
       const api = window.p2pglobe!
       api.setAutoRotate(rotate)
       api.setNetwork(network as never)
       if (scenario) {
-        api.runScenario(JSON.parse(scenario))
+        await api.runScenario(JSON.parse(scenario))
         api.pause()
       }
-      api.step(steps)
+      await api.step(steps)
     },
     {
       network: values.network!,

@@ -37,6 +37,8 @@ export interface RenderStats {
 /** What getState() reports. */
 export interface PageState {
   status: 'loading' | 'ready' | 'error'
+  /** Where the simulation runs: in a Web Worker, or in the page where none could start. */
+  backend: 'worker' | 'page' | null
   network: NetworkKind
   playing: boolean
   scenario: ScenarioSpec
@@ -51,16 +53,17 @@ export interface P2pGlobeApi {
   stats(): RenderStats
   getState(): PageState
   setNetwork(kind: NetworkKind): void
-  runScenario(spec: ScenarioSpec): void
+  /** Starts a scenario on every network and plays it; resolves once it is set up. */
+  runScenario(spec: ScenarioSpec): Promise<void>
   play(): void
   pause(): void
   /** Advances the simulation by `count` steps (default 1), playing or not. */
-  step(count?: number): void
-  reset(): void
+  step(count?: number): Promise<void>
+  reset(): Promise<void>
   /** Turns the globe's idle rotation on or off (off for still screenshots). */
   setAutoRotate(on: boolean): void
   /** Rebuilds one network with new parameters, e.g. { kind: 'p2p', nodes: 10000 }. */
-  configure(spec: NetworkSpec): void
+  configure(spec: NetworkSpec): Promise<void>
   /** Sets how many simulated minutes pass per second. */
   setSpeed(minutesPerSecond: number): void
   /** Turns the globe so a place faces the viewer (a flight, or a jump when instant). */
@@ -119,6 +122,7 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
       const state = s()
       return {
         status: state.status,
+        backend: state.backend,
         network: state.active,
         playing: state.playing,
         scenario: state.scenario,
@@ -136,10 +140,7 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
     runScenario: (spec) => s().runScenario(spec),
     play: () => s().play(),
     pause: () => s().pause(),
-    step: (count = 1) => {
-      const n = Math.max(0, Math.min(10_000, Math.floor(Number(count) || 0)))
-      for (let i = 0; i < n; i++) s().step()
-    },
+    step: (count = 1) => s().step(Math.max(0, Math.min(10_000, Math.floor(Number(count) || 0)))),
     reset: () => s().reset(),
     setAutoRotate: (on) => s().setAutoRotate(Boolean(on)),
     configure: (spec) => {
@@ -148,7 +149,7 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
         const { path, message } = firstIssue(r.error)
         throw new TypeError(`p2pglobe.configure: ${path.join('.') || 'spec'}: ${message}`)
       }
-      s().configure(r.data as NetworkSpec)
+      return s().configure(r.data as NetworkSpec)
     },
     setSpeed: (x) => s().setSpeed(Number(x)),
     lookAt: (lat, lon, options) => s().lookAt({ lat: Number(lat), lon: Number(lon) }, Boolean(options?.instant)),

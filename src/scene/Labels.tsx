@@ -116,7 +116,7 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
     }
     const slot = state.slots[kind]
     if (slot && slot.net === p.net) {
-      const up = slot.sim.nodeUp
+      const up = slot.view.nodeUp
       for (let i = 0; i < p.count; i++) {
         const u = up[p.nodes[i]!]!
         if (u === p.up[i]) continue

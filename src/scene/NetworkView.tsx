@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
 import type { PerspectiveCamera } from 'three'
-import type { Simulation } from '../sim/engine'
+import type { SimSnapshot } from '../worker/protocol'
 import type { Network } from '../sim/network'
 import { NodeClass } from '../sim/network'
 import { appStore, useAppStore } from '../store/appStore'
@@ -69,7 +69,7 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
       links: createLinkLayer(net, colors.link, LINK_ALPHA[kind], linkWeight(net)),
     }
   }, [net, kind])
-  const synced = useRef<{ sim: Simulation | null; frame: number }>({ sim: null, frame: -1 })
+  const synced = useRef<{ view: SimSnapshot | null; frame: number }>({ view: null, frame: -1 })
 
   useEffect(() => {
     if (!layers) return
@@ -89,10 +89,10 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
     const slot = state.slots[kind]
     if (!slot) return
     const now = sceneNow()
-    if (slot.sim !== synced.current.sim || state.frame !== synced.current.frame) {
-      synced.current = { sim: slot.sim, frame: state.frame }
-      const a = layers.nodes.sync(slot.sim, now)
-      const b = layers.links.sync(slot.sim, now)
+    if (slot.view !== synced.current.view || state.frame !== synced.current.frame) {
+      synced.current = { view: slot.view, frame: state.frame }
+      const a = layers.nodes.sync(slot.view, now)
+      const b = layers.links.sync(slot.view, now)
       if ((a || b) && !reducedMotion) animateFor(6)
     }
     const since = reducedMotion ? Infinity : now - state.switchedAt / 1000

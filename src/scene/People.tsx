@@ -9,7 +9,7 @@ import {
   Points,
   ShaderMaterial,
 } from 'three'
-import type { Simulation } from '../sim/engine'
+import type { SimSnapshot } from '../worker/protocol'
 import type { World } from '../sim/world'
 import { appStore, useAppStore } from '../store/appStore'
 import { animateFor } from './animation'
@@ -125,7 +125,7 @@ export function People({ reducedMotion }: { reducedMotion: boolean }) {
   const world = useAppStore((s) => s.world)
   const people = useMemo(() => (world ? buildPeople(world) : null), [world])
   usePointScale(people?.material)
-  const synced = useRef<{ sim: Simulation | null; frame: number }>({ sim: null, frame: -1 })
+  const synced = useRef<{ view: SimSnapshot | null; frame: number }>({ view: null, frame: -1 })
 
   useEffect(() => {
     if (!people) return
@@ -141,13 +141,13 @@ export function People({ reducedMotion }: { reducedMotion: boolean }) {
     const slot = state.slots[state.active]
     const now = sceneNow()
     people.material.uniforms.uNow!.value = reducedMotion ? now + 1e4 : now
-    if (!slot || (slot.sim === synced.current.sim && state.frame === synced.current.frame)) return
-    synced.current = { sim: slot.sim, frame: state.frame }
-    const share = slot.sim.metrics.clusterService
+    if (!slot || (slot.view === synced.current.view && state.frame === synced.current.frame)) return
+    synced.current = { view: slot.view, frame: state.frame }
+    const share = slot.view.clusterService
     const arr = people.served.array as Float32Array
     let changed = false
     for (let c = 0; c < people.count; c++) {
-      const next = slot.sim.clusterUp[c] === 0 ? 0 : (share[c] ?? 1)
+      const next = slot.view.clusterUp[c] === 0 ? 0 : (share[c] ?? 1)
       if (Math.abs(next - arr[c * 3 + 1]!) < 1e-4) continue
       // Start the fade from the colour shown right now.
       const k = Math.min(1, Math.max(0, (now - arr[c * 3 + 2]!) / FADE_SECONDS))

@@ -12,7 +12,7 @@ import {
   ShaderMaterial,
   Vector3,
 } from 'three'
-import type { Simulation } from '../sim/engine'
+import type { SimSnapshot } from '../worker/protocol'
 import { appStore } from '../store/appStore'
 import { animateFor } from './animation'
 import { PALETTE } from './constants'
@@ -94,11 +94,7 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     return { mesh, geometry, material, start }
   }, [])
   const next = useRef(0)
-  const seen = useRef<{ startedAt: number | null; frame: number; sim: Simulation | null }>({
-    startedAt: null,
-    frame: -1,
-    sim: null,
-  })
+  const seen = useRef<{ startedAt: number | null; view: SimSnapshot | null }>({ startedAt: null, view: null })
 
   useEffect(
     () => () => {
@@ -137,25 +133,22 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
       s.startedAt = state.scenarioStartedAt
       if (state.focus) spawn(state.focus.lat, state.focus.lon, BIG, now)
     }
-    if (state.frame === s.frame && slot.sim === s.sim) return
-    const fresh = slot.sim !== s.sim
-    s.frame = state.frame
-    s.sim = slot.sim
+    const view = slot.view
+    if (view === s.view) return
+    // A new run (another scenario, a reset) or another network: nothing failed at a step yet.
+    const fresh = !s.view || s.view.run !== view.run
+    s.view = view
     if (fresh || !slot.net.hasGeo) return
-    const kind = slot.sim.scenario.kind
+    const kind = view.scenarioKind
     if (kind !== 'cascade' && kind !== 'spread' && kind !== 'push') return
     // Nodes that failed at this very step, a few of them, spread over the list.
-    const { nodeUp, nodeChangedAt, t } = slot.sim
-    let count = 0
-    for (let v = 0; v < nodeUp.length; v++) if (!nodeUp[v] && nodeChangedAt[v] === t) count++
-    if (count === 0) return
-    const stride = Math.max(1, Math.floor(count / PER_STEP))
-    let k = 0
-    for (let v = 0; v < nodeUp.length; v++) {
-      if (nodeUp[v] || nodeChangedAt[v] !== t) continue
+    const failed = view.failedNow
+    if (failed.length === 0) return
+    const stride = Math.max(1, Math.floor(failed.length / PER_STEP))
+    for (let k = 0; k < failed.length; k += stride) {
+      const v = failed[k]!
       // The trigger of a cascade or the first machine of a push gets the large ring.
-      const first = slot.sim.progress.round === 0 && k === 0
-      if (k++ % stride === 0) spawn(slot.net.lat[v]!, slot.net.lon[v]!, first ? BIG : SMALL, now)
+      spawn(slot.net.lat[v]!, slot.net.lon[v]!, view.round === 0 && k === 0 ? BIG : SMALL, now)
     }
   })
 

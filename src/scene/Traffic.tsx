@@ -11,7 +11,8 @@ import {
 } from 'three'
 import type { Vec3 } from '../sim/geo'
 import type { Network } from '../sim/network'
-import { MAX_PATH_NODES, type TrafficFlows } from '../sim/traffic'
+import { MAX_PATH_NODES } from '../sim/traffic'
+import type { TrafficView } from '../worker/protocol'
 import { appStore } from '../store/appStore'
 import { TRAFFIC_FLOWS } from '../store/store'
 import { PALETTE } from './constants'
@@ -59,7 +60,7 @@ void main() {
 /** Cumulative arc angle along each flow's path, recomputed when the paths change. */
 interface PathCache {
   version: number
-  flows: TrafficFlows | null
+  flows: TrafficView | null
   units: Float32Array | null
   net: Network | null
   /** flows × MAX_PATH_NODES cumulative angles; total angle of flow f at index f × MAX + length − 1. */
@@ -128,7 +129,7 @@ export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
   useFrame((_, delta) => {
     const state = appStore.getState()
     const slot = state.slots[state.active]
-    const flows = slot?.sim.traffic ?? null
+    const flows = slot?.view.traffic ?? null
     const pos = built.position.array as Float32Array
     const alpha = built.alpha.array as Float32Array
     if (!slot || !flows) {

@@ -19,7 +19,6 @@ import {
   Vector2,
   Vector3,
 } from 'three'
-import type { Simulation } from '../sim/engine'
 import type { Network } from '../sim/network'
 import { LINK_WIDTH_PX } from './constants'
 import { linkSegments, unitVectors } from './geometry'
@@ -97,7 +96,8 @@ export interface LinkLayer {
   mesh: Mesh
   /** Number of drawn segments. */
   segments: number
-  sync(sim: Simulation, now: number): boolean
+  /** Copies the links' state (a link works when it and both its ends do); returns whether anything changed. */
+  sync(state: { nodeUp: Uint8Array; linkUp: Uint8Array }, now: number): boolean
   setOpacity(opacity: number): void
   setNow(now: number): void
   /** Drawing-buffer size in pixels and the device pixel ratio (the width is in CSS pixels). */
@@ -194,9 +194,9 @@ export function createLinkLayer(
   return {
     mesh,
     segments: segs.count,
-    sync(sim, now) {
+    sync(state, now) {
       let changed = false
-      const { linkUp, nodeUp } = sim
+      const { linkUp, nodeUp } = state
       for (let e = 0; e < g.m; e++) {
         const up = linkUp[e] && nodeUp[g.linkA[e]!] && nodeUp[g.linkB[e]!] ? 1 : 0
         if (up !== prevUp[e]) {

@@ -72,11 +72,11 @@ beforeAll(async () => {
   await appStore.getState().load()
 }, 30_000)
 
-afterEach(() => {
+afterEach(async () => {
   setPageVisible(true)
   setIntersecting(true)
   setContextLost(false)
-  appStore.getState().reset()
+  await appStore.getState().reset()
   appStore.getState().setAutoRotate(true)
   // Let any hold from the test before run out.
   nowMs += 60_000
@@ -125,8 +125,8 @@ describe('the globe turning by itself', () => {
 describe('the simulation clock', () => {
   it('advances while the globe is seen, and not while it is hidden or off screen', async () => {
     const r = await render()
-    appStore.getState().runScenario({ kind: 'random', fraction: 0.1 })
-    const t = () => appStore.getState().slots.centralized!.sim.t
+    await appStore.getState().runScenario({ kind: 'random', fraction: 0.1 })
+    const t = () => appStore.getState().slots.centralized!.view.t
     await r.advanceFrames(20, 0.1)
     const seen = t()
     expect(seen).toBeGreaterThan(0)
@@ -151,7 +151,7 @@ describe('flying to a scenario’s place', () => {
     const r = await render()
     // The globe starts with Europe and Africa in front: Tokyo is round the back.
     expect(onScreen(r, tokyo.lat, tokyo.lon).facing).toBeLessThan(0)
-    appStore.getState().runScenario({ kind: 'region', ...tokyo, radiusKm: 500 })
+    await appStore.getState().runScenario({ kind: 'region', ...tokyo, radiusKm: 500 })
     appStore.getState().pause()
     await r.advanceFrames(1, 0.016) // the flight starts
     nowMs += (FLIGHT_SECONDS / 2) * 1000
@@ -178,10 +178,10 @@ describe('flying to a scenario’s place', () => {
 
   it('flies when a cascade’s place is known only a step after it starts', async () => {
     const r = await render()
-    appStore.getState().runScenario({ kind: 'cascade', alpha: 0.2, trigger: 'load' })
+    await appStore.getState().runScenario({ kind: 'cascade', alpha: 0.2, trigger: 'load' })
     appStore.getState().pause()
     expect(appStore.getState().focus).toBeNull()
-    appStore.getState().step()
+    await appStore.getState().step()
     const focus = appStore.getState().focus
     expect(focus).not.toBeNull()
     await r.advanceFrames(1, 0.016)
@@ -196,7 +196,7 @@ describe('flying to a scenario’s place', () => {
 
   it('jumps there at once under reduced motion', async () => {
     const r = await render(true)
-    appStore.getState().runScenario({ kind: 'region', lat: -33.9, lon: 151.2, radiusKm: 500 })
+    await appStore.getState().runScenario({ kind: 'region', lat: -33.9, lon: 151.2, radiusKm: 500 })
     await r.advanceFrames(1, 0.016)
     const end = onScreen(r, -33.9, 151.2)
     expect(Math.abs(end.x)).toBeLessThan(1e-6)

@@ -20,7 +20,6 @@ import {
   ShaderMaterial,
   Vector3,
 } from 'three'
-import type { Simulation } from '../sim/engine'
 import type { Network } from '../sim/network'
 import { NodeClass } from '../sim/network'
 import {
@@ -133,7 +132,7 @@ export interface NodeLayer {
   /** One object per node class, in class order. */
   objects: (InstancedMesh | Points)[]
   /** Copies the simulation's node state into the instances; returns whether anything changed. */
-  sync(sim: Simulation, now: number): boolean
+  sync(state: { nodeUp: Uint8Array }, now: number): boolean
   setOpacity(opacity: number): void
   setNow(now: number): void
   /** Pixels per globe radius at distance one (see points.ts). */
@@ -239,9 +238,9 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
 
   return {
     objects: classMeshes.map((c) => c.object),
-    sync(sim, now) {
+    sync(state, now) {
       let changed = false
-      const up = sim.nodeUp
+      const up = state.nodeUp
       for (let v = 0; v < n; v++) {
         if (up[v] !== prevUp[v]) {
           prevUp[v] = up[v]!

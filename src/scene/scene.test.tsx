@@ -90,9 +90,9 @@ describe('the scene, read from the simulation', () => {
 
   it('turns a failed site and the people who lose its services red on the next frame', async () => {
     appStore.getState().setNetwork('centralized')
-    appStore.getState().runScenario({ kind: 'site', at: { lat: 39.04, lon: -77.49 } })
+    await appStore.getState().runScenario({ kind: 'site', at: { lat: 39.04, lon: -77.49 } })
     appStore.getState().pause()
-    appStore.getState().step()
+    await appStore.getState().step()
     await renderer.advanceFrames(1, 16)
     const regions = byName(renderer, 'nodes:centralized:0') as InstancedMesh
     const state = regions.geometry.getAttribute('aState').array as Float32Array
@@ -109,7 +109,7 @@ describe('the scene, read from the simulation', () => {
 
   it('routes traffic along paths and shows none for a service that cannot be reached', async () => {
     await renderer.advanceFrames(1, 16)
-    const flows = appStore.getState().slots.centralized!.sim.traffic!
+    const flows = appStore.getState().slots.centralized!.view.traffic!
     const particles = (byName(renderer, 'traffic') as Points).geometry.getAttribute('aAlpha').array as Float32Array
     const perFlow = particles.length / flows.count
     let stopped = 0

@@ -1,8 +1,9 @@
 /**
  * What a state of the network means for people. With the working nodes and links joined into connected groups:
  * - a person can use a service when their own area is not down and their access node is up and in the same
- *   group as a working replica of it. People use the one of their nearest candidates that reaches the most
- *   services (the nearest on a tie); when none reaches any, the nearest access node within reach that does;
+ *   group as a working replica of it. People use the access node within their reach that reaches the most
+ *   services: one of their nearest candidates when it does as well as any (the nearest on a tie), otherwise
+ *   the nearest one farther out that does best;
  * - users online: share of the population that can use at least one service;
  * - service availability: share of (person, service) pairs that work;
  * - survivability (Baran): share of ALL nodes that are up and in the largest group;
@@ -89,8 +90,21 @@ export class MetricsComputer {
     let online = 0
     let served = 0
     const S = services.count
-    const anyService = nTouched > 0
-    const canServe = (v: number) => accessMask[v] === 1 && nodeUp[v] === 1 && svcCount[uf.find(v)]! > 0
+    // The most services any connected group reaches: nobody can do better, so a search can stop there.
+    let mostServices = 0
+    for (let i = 0; i < nTouched; i++) mostServices = Math.max(mostServices, svcCount[touched[i]!]!)
+    // The search beyond the nearest candidates keeps the best node it has seen in these (one closure per call).
+    let farBest: number
+    let farNode: number
+    const consider = (v: number): boolean => {
+      if (accessMask[v] !== 1 || nodeUp[v] !== 1) return false
+      const cnt = svcCount[uf.find(v)]!
+      if (cnt > farBest) {
+        farBest = cnt
+        farNode = v
+      }
+      return farBest === mostServices
+    }
     for (let c = 0; c < users.count; c++) {
       let best = -1
       let bestCount = 0
@@ -109,14 +123,17 @@ export class MetricsComputer {
       }
       let node = best >= 0 ? access[c * k + best]! : -1
       let rtt = best >= 0 ? accessRttMs[c * k + best]! : 0
-      if (reachable && bestCount === 0 && anyService) {
-        // None of the nearest candidates can reach anything: the nearest access node within reach that can.
+      if (reachable && bestCount < mostServices) {
+        // The nearest candidates reach less than some group does: look at every access node within reach,
+        // nearest first, for the one that reaches the most (stopping at one that reaches as much as any can).
         this.geo ??= createGeoIndex(net.lat, net.lon)
-        const far = this.geo.nearest(users.lat[c]!, users.lon[c]!, 1, users.reachKm[c]!, canServe)[0]
-        if (far !== undefined) {
-          node = far
-          rtt = linkRttMs(greatCircleKm(users.lat[c]!, users.lon[c]!, net.lat[far]!, net.lon[far]!))
-          bestCount = svcCount[uf.find(far)]!
+        farBest = bestCount
+        farNode = -1
+        this.geo.nearest(users.lat[c]!, users.lon[c]!, 1, users.reachKm[c]!, consider)
+        if (farNode >= 0) {
+          node = farNode
+          rtt = linkRttMs(greatCircleKm(users.lat[c]!, users.lon[c]!, net.lat[farNode]!, net.lon[farNode]!))
+          bestCount = farBest
         }
       }
       this.chosenNode[c] = node

@@ -57,10 +57,9 @@ export const NODE_CLASS_NAMES: Record<NodeClass, string> = {
 }
 
 /**
- * The people: population clusters. Each uses the best of its k nearest access nodes; when none of those can
- * reach a service, the nearest access node within reach that can (as anycast or an overlay's peer discovery
- * would). Reach is regional: people get to the network over their local and regional internet, and it is the
- * network that carries them further.
+ * The people: population clusters. Each uses the access node within its reach that reaches the most services,
+ * looking first at its k nearest (as anycast or an overlay's peer discovery would). Reach is regional: people get
+ * to the network over their local and regional internet, and it is the network that carries them further.
  */
 export interface Users {
   count: number

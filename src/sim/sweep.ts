@@ -36,6 +36,22 @@ export interface SweepPoint {
 }
 
 export function sweep(net: Network, opts: SweepOptions): SweepPoint[] {
+  const run = sweepTrials(net, opts)
+  for (;;) {
+    const next = run.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * The same sweep, one trial at a time: yields after each trial with how many are done, and returns the points.
+ * A caller that must stay responsive (a worker that also takes a cancel) waits between trials, and cancels by
+ * not asking for more; onProgress answering false ends it early with a result over the trials done.
+ */
+export function* sweepTrials(
+  net: Network,
+  opts: SweepOptions,
+): Generator<{ done: number; total: number }, SweepPoint[]> {
   const g = net.graph
   const F = opts.fractions.length
   const trials = Math.max(1, Math.floor(opts.trials))
@@ -98,6 +114,7 @@ export function sweep(net: Network, opts: SweepOptions): SweepPoint[] {
     }
     done++
     if (opts.onProgress?.(done, trials) === false) break
+    if (done < trials) yield { done, total: trials }
   }
 
   return opts.fractions.map((fraction, i) => ({

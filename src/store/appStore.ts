@@ -1,9 +1,23 @@
 import { useStore } from 'zustand'
+import { createPageBackend, createWorkerBackend, type SimBackend } from './backend'
 import { createAppStore, type AppState } from './store'
 import { loadWorldData } from './worldData'
+import type { World } from '../sim/world'
+
+/** The simulation in a Web Worker where the browser can start one; in the page otherwise (Node, old browsers). */
+function createBackend(world: World): SimBackend {
+  if (typeof Worker !== 'undefined') {
+    try {
+      return createWorkerBackend(new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' }))
+    } catch {
+      // A page opened from disk, or a policy that forbids workers: run it here instead.
+    }
+  }
+  return createPageBackend(world)
+}
 
 /** The app's store: one per page. */
-export const appStore = createAppStore({ loadWorld: loadWorldData })
+export const appStore = createAppStore({ loadWorld: loadWorldData, createBackend })
 
 /** Reads a narrow slice of the store in a component; re-renders only when that slice changes. */
 export function useAppStore<T>(selector: (state: AppState) => T): T {

@@ -140,11 +140,11 @@ describe('site labels', () => {
     const shown = shownFor('centralized')(await readLabels(page))
     const target = METROS.find((m) => shown.some((l) => l.name === m.name))!
     expect(target).toBeDefined()
-    await page.evaluate(({ lat, lon }) => {
+    await page.evaluate(async ({ lat, lon }) => {
       const api = window.p2pglobe!
-      api.runScenario({ kind: 'site', at: { lat, lon } })
+      await api.runScenario({ kind: 'site', at: { lat, lon } })
       api.pause()
-      api.step(2)
+      await api.step(2)
     }, target)
     await until(
       () => readLabels(page),

@@ -147,11 +147,11 @@ describe('the globe scene', () => {
     await page.evaluate((p) => window.p2pglobe!.lookAt(p.lat, p.lon, { instant: true }), ashburn)
     await page.waitForTimeout(SETTLE_MS)
     const before = decodePng(await shoot(page))
-    await page.evaluate((p) => {
+    await page.evaluate(async (p) => {
       const api = window.p2pglobe!
-      api.runScenario({ kind: 'region', lat: p.lat, lon: p.lon, radiusKm: 400 })
+      await api.runScenario({ kind: 'region', lat: p.lat, lon: p.lon, radiusKm: 400 })
       api.pause()
-      api.step(1)
+      await api.step(1)
     }, ashburn)
     await page.waitForTimeout(SETTLE_MS)
     const after = decodePng(await shoot(page))
@@ -209,13 +209,13 @@ describe('the globe scene', () => {
   test('a 10,000-node network during a cascade is drawn in at most 20 draw calls', async () => {
     const opened = await openStill()
     const { page } = opened
-    await page.evaluate(() => {
+    await page.evaluate(async () => {
       const api = window.p2pglobe!
-      api.configure({ kind: 'p2p', nodes: 10_000 })
+      await api.configure({ kind: 'p2p', nodes: 10_000 })
       api.setNetwork('p2p')
-      api.runScenario({ kind: 'cascade', alpha: 0.05, trigger: 'load' })
+      await api.runScenario({ kind: 'cascade', alpha: 0.05, trigger: 'load' })
       api.pause()
-      api.step(3)
+      await api.step(3)
     })
     await page.waitForTimeout(SETTLE_MS)
     const s = await stats(page)

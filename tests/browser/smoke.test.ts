@@ -73,6 +73,10 @@ describe('smoke', () => {
     expect(api!.stats.programs).toBeGreaterThan(0)
     expect(api!.stats.frameTimesMs.length).toBeGreaterThan(0)
 
+    // The simulation runs in a Web Worker, off the page's main thread.
+    await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready')
+    expect(await page.evaluate(() => window.p2pglobe!.getState().backend)).toBe('worker')
+
     expect(opened.pageErrors).toEqual([])
     expect(opened.console).toEqual([])
     expect(foreignRequests(opened)).toEqual([])

@@ -1,0 +1,73 @@
+/**
+ * What the page and the simulation say to each other. The simulation runs in a Web Worker (or, where there is
+ * none, in the page through the same host), so the page never stalls on a cascade round or a 100,000-node
+ * network: it sends requests and receives snapshots of the state to draw.
+ */
+
+import type { SimOptions, StepMetrics } from '../sim/engine'
+import type { NetworkSpec } from '../sim/index'
+import type { Network } from '../sim/network'
+import type { ScenarioKind, ScenarioSpec } from '../sim/scenarios'
+import type { SweepOptions, SweepPoint } from '../sim/sweep'
+
+export type NetworkKind = 'centralized' | 'decentralized' | 'p2p'
+export const NETWORK_KINDS: readonly NetworkKind[] = ['centralized', 'decentralized', 'p2p']
+
+/** The traffic to draw: which flows there are and the path each takes now (see src/sim/traffic.ts). */
+export interface TrafficView {
+  count: number
+  cluster: Int32Array
+  sample: Int32Array
+  path: Int32Array
+  length: Int32Array
+  version: number
+}
+
+/** One network's state after a step: everything the scene and the numbers need, nothing more. */
+export interface SimSnapshot {
+  kind: NetworkKind
+  /** Which run of the simulation this is: it changes when a scenario starts, the clock resets or the network is rebuilt. */
+  run: number
+  /** Simulated minutes since the start, and steps taken. */
+  t: number
+  steps: number
+  metrics: StepMetrics
+  nodeUp: Uint8Array
+  linkUp: Uint8Array
+  clusterUp: Uint8Array
+  /** Per population cluster, the share of services its people can reach. */
+  clusterService: Float32Array
+  /** Nodes that failed at this very step (for shock rings where a failure travels). */
+  failedNow: Int32Array
+  scenarioKind: ScenarioKind
+  /** The scenario's round (0 at the step it started), and the first node it failed (-1 before). */
+  round: number
+  origin: number
+  /** Nothing more will change by itself. */
+  settled: boolean
+  traffic: TrafficView | null
+}
+
+/** Parameters every simulation is created with, besides the seed. */
+export type RunOptions = Partial<SimOptions>
+
+export type Request =
+  | { id: number; type: 'build'; kind: NetworkKind; spec: NetworkSpec; seed: number }
+  | { id: number; type: 'start'; spec: ScenarioSpec; seed: number; options: RunOptions }
+  | { id: number; type: 'step'; count: number }
+  | { id: number; type: 'sweep'; kind: NetworkKind; options: Omit<SweepOptions, 'onProgress'> }
+  | { id: number; type: 'cancel'; target: number }
+
+/** What each request answers with. */
+export interface Results {
+  build: { net: Network; snapshot: SimSnapshot }
+  start: SimSnapshot[]
+  step: SimSnapshot[]
+  sweep: SweepPoint[]
+  cancel: null
+}
+
+export type Response =
+  | { id: number; type: 'result'; result: unknown }
+  | { id: number; type: 'error'; message: string }
+  | { id: number; type: 'progress'; done: number; total: number }

@@ -1,0 +1,62 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation's Web Worker: builds the networks, runs the scenario and the robustness sweeps off the page's
+ * main thread, and answers each request with a snapshot to draw (protocol.ts). Sweeps go trial by trial, reading
+ * messages in between, so one can be cancelled, and the networks keep stepping meanwhile.
+ */
+
+import { decodeWorld, type PopulationJson } from '../sim/world'
+import type { Request, Response } from './protocol'
+import { SimHost } from './simHost'
+
+declare const self: DedicatedWorkerGlobalScope
+
+const host = import('../data/population.json').then((mod) => new SimHost(decodeWorld(mod.default as PopulationJson)))
+const cancelled = new Set<number>()
+
+function reply(message: Response): void {
+  self.postMessage(message)
+}
+
+async function handle(req: Request): Promise<void> {
+  if (req.type === 'cancel') {
+    cancelled.add(req.target)
+    reply({ id: req.id, type: 'result', result: null })
+    return
+  }
+  const h = await host
+  switch (req.type) {
+    case 'build':
+      reply({ id: req.id, type: 'result', result: h.build(req.kind, req.spec, req.seed) })
+      return
+    case 'start':
+      reply({ id: req.id, type: 'result', result: h.start(req.spec, req.seed, req.options) })
+      return
+    case 'step':
+      reply({ id: req.id, type: 'result', result: h.step(req.count) })
+      return
+    case 'sweep': {
+      const run = h.sweep(req.kind, req.options)
+      for (;;) {
+        const next = run.next()
+        if (next.done) {
+          reply({ id: req.id, type: 'result', result: next.value })
+          return
+        }
+        reply({ id: req.id, type: 'progress', ...next.value })
+        // Let other messages in (a cancel, a step) before the next trial.
+        await new Promise((r) => setTimeout(r, 0))
+        if (cancelled.delete(req.id)) {
+          reply({ id: req.id, type: 'error', message: 'cancelled' })
+          return
+        }
+      }
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<Request>) => {
+  handle(event.data).catch((e: unknown) =>
+    reply({ id: event.data.id, type: 'error', message: e instanceof Error ? e.message : String(e) }),
+  )
+}

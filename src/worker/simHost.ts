@@ -1,0 +1,111 @@
+/**
+ * Runs the simulations of every network the page shows, on one clock, under one scenario. The Web Worker wraps
+ * it (sim.worker.ts); where there is no worker it runs in the page the same way (backend.ts), so both give the
+ * same numbers. Plain TypeScript over src/sim: no DOM, no React.
+ */
+
+import type { Network } from '../sim/network'
+import type { NetworkSpec } from '../sim/index'
+import { buildNetwork } from '../sim/index'
+import { Simulation } from '../sim/engine'
+import { resolveScenario, type ScenarioSpec } from '../sim/scenarios'
+import { sweepTrials, type SweepOptions, type SweepPoint } from '../sim/sweep'
+import type { World } from '../sim/world'
+import type { NetworkKind, RunOptions, SimSnapshot } from './protocol'
+
+/** Traffic flows kept per network for drawing. */
+export const TRAFFIC_FLOWS = 96
+
+interface Entry {
+  net: Network
+  sim: Simulation
+  run: number
+}
+
+export class SimHost {
+  private readonly entries = new Map<NetworkKind, Entry>()
+  private scenario: ScenarioSpec = { kind: 'none' }
+  private seed = 1
+  private options: RunOptions = {}
+  private runs = 0
+
+  constructor(private readonly world: World) {}
+
+  /** Builds (or rebuilds) one network and starts it under the current scenario. */
+  build(kind: NetworkKind, spec: NetworkSpec, seed: number): { net: Network; snapshot: SimSnapshot } {
+    const net = buildNetwork(this.world, spec, seed)
+    this.seed = seed
+    const entry = { net, sim: this.newSim(net), run: ++this.runs }
+    this.entries.set(kind, entry)
+    return { net, snapshot: this.snapshot(kind, entry) }
+  }
+
+  /** Fresh simulations of every network for a scenario; it starts at the first step. */
+  start(spec: ScenarioSpec, seed: number, options: RunOptions): SimSnapshot[] {
+    this.scenario = spec
+    this.seed = seed
+    this.options = options
+    const out: SimSnapshot[] = []
+    for (const [kind, entry] of this.entries) {
+      entry.sim = this.newSim(entry.net)
+      entry.run = ++this.runs
+      out.push(this.snapshot(kind, entry))
+    }
+    return out
+  }
+
+  /** Advances every network by `count` steps. */
+  step(count: number): SimSnapshot[] {
+    const n = Math.max(1, Math.min(10_000, Math.floor(count)))
+    for (const entry of this.entries.values()) for (let i = 0; i < n; i++) entry.sim.step()
+    return [...this.entries].map(([kind, entry]) => this.snapshot(kind, entry))
+  }
+
+  /** A robustness sweep of one network, trial by trial (see sweepTrials). */
+  sweep(kind: NetworkKind, options: SweepOptions): Generator<{ done: number; total: number }, SweepPoint[]> {
+    const entry = this.entries.get(kind)
+    if (!entry) throw new Error(`no ${kind} network has been built`)
+    return sweepTrials(entry.net, options)
+  }
+
+  private newSim(net: Network): Simulation {
+    return new Simulation(net, resolveScenario(net, this.scenario), this.seed, {
+      trafficFlows: TRAFFIC_FLOWS,
+      ...this.options,
+    })
+  }
+
+  private snapshot(kind: NetworkKind, { sim, run }: Entry): SimSnapshot {
+    const failed: number[] = []
+    if (sim.steps > 0) {
+      for (let v = 0; v < sim.nodeUp.length; v++) if (!sim.nodeUp[v] && sim.nodeChangedAt[v] === sim.t) failed.push(v)
+    }
+    const traffic = sim.traffic
+    return {
+      kind,
+      run,
+      t: sim.t,
+      steps: sim.steps,
+      metrics: sim.current,
+      nodeUp: sim.nodeUp,
+      linkUp: sim.linkUp,
+      clusterUp: sim.clusterUp,
+      clusterService: sim.metrics.clusterService,
+      failedNow: Int32Array.from(failed),
+      scenarioKind: sim.scenario.kind,
+      round: sim.progress.round,
+      origin: sim.origin,
+      settled: sim.isSettled(),
+      traffic: traffic
+        ? {
+            count: traffic.count,
+            cluster: traffic.cluster,
+            sample: traffic.sample,
+            path: traffic.path,
+            length: traffic.length,
+            version: traffic.version,
+          }
+        : null,
+    }
+  }
+}
