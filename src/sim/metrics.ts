@@ -3,7 +3,7 @@
  * - a person can use a service when their own area is not down and their access node is up and in the same
  *   group as a working replica of it. People use the access node within their reach that reaches the most
  *   services: one of their nearest candidates when it does as well as any (the nearest on a tie), otherwise
- *   the nearest one farther out that does best;
+ *   the nearest that does best among the REACH_LIST access nodes nearest them within reach;
  * - users online: share of the population that can use at least one service;
  * - service availability: share of (person, service) pairs that work;
  * - survivability (Baran): share of ALL nodes that are up and in the largest group;
@@ -25,6 +25,12 @@ export interface Reach {
   survivability: number
 }
 
+/**
+ * How many access nodes within reach people look through when their nearest ones reach less than they could:
+ * far more than enough to step around a failed area (the nearest 256 span a few hundred km where nodes are dense).
+ */
+export const REACH_LIST = 256
+
 /** Latency histogram: 0.5 ms bins up to 4 s; beyond that goes in the last bin. */
 const BIN_MS = 0.5
 const BINS = 8000
@@ -44,6 +50,9 @@ export class MetricsComputer {
   private readonly hist: Float64Array
   private dijkstra: Dijkstra | null = null
   private geo: GeoIndex | null = null
+  /** Per cluster, its REACH_LIST nearest access nodes within reach, nearest first: built when first needed. */
+  private reachNodes: Int32Array | null = null
+  private readonly reachLength: Int16Array
 
   constructor(readonly net: Network) {
     const n = net.graph.n
@@ -52,6 +61,7 @@ export class MetricsComputer {
     this.svcCount = new Int32Array(n)
     this.touched = new Int32Array(n)
     const clusters = net.users?.count ?? 0
+    this.reachLength = new Int16Array(clusters).fill(-1)
     this.chosenNode = new Int32Array(clusters).fill(-1)
     this.chosenRttMs = new Float32Array(clusters)
     this.clusterService = new Float32Array(clusters)
@@ -86,25 +96,13 @@ export class MetricsComputer {
       }
     }
 
-    const { k, access, accessRttMs, accessMask, pop } = users
+    const { k, access, accessRttMs, pop } = users
     let online = 0
     let served = 0
     const S = services.count
     // The most services any connected group reaches: nobody can do better, so a search can stop there.
     let mostServices = 0
     for (let i = 0; i < nTouched; i++) mostServices = Math.max(mostServices, svcCount[touched[i]!]!)
-    // The search beyond the nearest candidates keeps the best node it has seen in these (one closure per call).
-    let farBest: number
-    let farNode: number
-    const consider = (v: number): boolean => {
-      if (accessMask[v] !== 1 || nodeUp[v] !== 1) return false
-      const cnt = svcCount[uf.find(v)]!
-      if (cnt > farBest) {
-        farBest = cnt
-        farNode = v
-      }
-      return farBest === mostServices
-    }
     for (let c = 0; c < users.count; c++) {
       let best = -1
       let bestCount = 0
@@ -124,16 +122,19 @@ export class MetricsComputer {
       let node = best >= 0 ? access[c * k + best]! : -1
       let rtt = best >= 0 ? accessRttMs[c * k + best]! : 0
       if (reachable && bestCount < mostServices) {
-        // The nearest candidates reach less than some group does: look at every access node within reach,
-        // nearest first, for the one that reaches the most (stopping at one that reaches as much as any can).
-        this.geo ??= createGeoIndex(net.lat, net.lon)
-        farBest = bestCount
-        farNode = -1
-        this.geo.nearest(users.lat[c]!, users.lon[c]!, 1, users.reachKm[c]!, consider)
-        if (farNode >= 0) {
-          node = farNode
-          rtt = linkRttMs(greatCircleKm(users.lat[c]!, users.lon[c]!, net.lat[farNode]!, net.lon[farNode]!))
-          bestCount = farBest
+        // The nearest candidates reach less than some group does: look through every access node within reach,
+        // nearest first, for the working one that reaches the most (stopping at one that reaches as much as any).
+        const list = this.reachList(c)
+        const base = c * REACH_LIST
+        for (let i = 0; i < this.reachLength[c]!; i++) {
+          const v = list[base + i]!
+          if (!nodeUp[v]) continue
+          const cnt = svcCount[uf.find(v)]!
+          if (cnt <= bestCount) continue
+          bestCount = cnt
+          node = v
+          rtt = linkRttMs(greatCircleKm(users.lat[c]!, users.lon[c]!, net.lat[v]!, net.lon[v]!))
+          if (cnt === mostServices) break
         }
       }
       this.chosenNode[c] = node
@@ -155,6 +156,23 @@ export class MetricsComputer {
       serviceAvailability: total > 0 ? served / total : 0,
       survivability,
     }
+  }
+
+  /**
+   * The access nodes a cluster's people could use, nearest first: the REACH_LIST nearest within its reach. A fixed
+   * set, whatever fails, so failing more can only take options away and more replicas can only add services.
+   */
+  private reachList(c: number): Int32Array {
+    const users = this.net.users!
+    this.reachNodes ??= new Int32Array(users.count * REACH_LIST)
+    if (this.reachLength[c]! < 0) {
+      this.geo ??= createGeoIndex(this.net.lat, this.net.lon)
+      const mask = users.accessMask
+      const near = this.geo.nearest(users.lat[c]!, users.lon[c]!, REACH_LIST, users.reachKm[c]!, (v) => mask[v] === 1)
+      this.reachNodes.set(near, c * REACH_LIST)
+      this.reachLength[c] = near.length
+    }
+    return this.reachNodes
   }
 
   /**
