@@ -1,5 +1,6 @@
 /**
- * `npm run screenshot -- [--network p2p] [--scenario '{"kind":"region",...}'] [--steps N] [--out file.png]`:
+ * `npm run screenshot -- [--network p2p] [--scenario '{"kind":"region",...}'] [--steps N] [--lat L --lon L]
+ * [--canvas] [--quality Q] [--out file.png]`:
  * builds nothing; serves dist/ (run `npm run build` first), opens it in headless Chromium, drives it through
  * window.p2pglobe and saves a PNG, for looking at what a change did. A development tool, not a test.
  */
@@ -13,7 +14,19 @@ import { chromium } from 'playwright-core'
 import { preview } from 'vite'
 import { CHROMIUM_ARGS, findChromium } from '../tests/browser/chromium.ts'
 
+// node's parser would take "-20" for a flag: join a negative value to its flag (--lon=-20).
+const args: string[] = []
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i]!
+  const next = process.argv[i + 1]
+  if (arg.startsWith('--') && !arg.includes('=') && next !== undefined && /^-\d/.test(next)) {
+    args.push(`${arg}=${next}`)
+    i++
+  } else args.push(arg)
+}
+
 const { values } = parseArgs({
+  args,
   options: {
     network: { type: 'string', default: 'centralized' },
     scenario: { type: 'string' },
@@ -24,6 +37,12 @@ const { values } = parseArgs({
     dpr: { type: 'string', default: '1' },
     query: { type: 'string', default: '' },
     rotate: { type: 'boolean', default: false },
+    /** Only the canvas, with the page's overlays (labels, legend, heading) hidden. */
+    canvas: { type: 'boolean', default: false },
+    /** JPEG quality (1-100); without it the picture is a PNG. */
+    quality: { type: 'string' },
+    lat: { type: 'string' },
+    lon: { type: 'string' },
     out: { type: 'string', default: 'test-results/shot.png' },
   },
 })
@@ -31,9 +50,9 @@ const { values } = parseArgs({
 const root = fileURLToPath(new URL('..', import.meta.url))
 const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, open: false } })
 const port = (server.httpServer.address() as AddressInfo).port
-const args = [...CHROMIUM_ARGS]
-if (process.getuid?.() === 0) args.push('--no-sandbox')
-const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args })
+const chromeArgs = [...CHROMIUM_ARGS]
+if (process.getuid?.() === 0) chromeArgs.push('--no-sandbox')
+const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromeArgs })
 try {
   const page = await browser.newPage({
     viewport: { width: Number(values.width), height: Number(values.height) },
@@ -67,10 +86,27 @@ try {
       rotate: values.rotate!,
     },
   )
+  if (values.lat !== undefined && values.lon !== undefined) {
+    await page.evaluate(
+      ([lat, lon]) => window.p2pglobe!.lookAt(lat!, lon!, { instant: true }),
+      [Number(values.lat), Number(values.lon)],
+    )
+  }
   await page.waitForTimeout(Number(values.wait))
   const out = resolve(root, values.out!)
   mkdirSync(dirname(out), { recursive: true })
-  await page.screenshot({ path: out })
+  const format = values.quality
+    ? ({ type: 'jpeg', quality: Number(values.quality) } as const)
+    : ({ type: 'png' } as const)
+  if (values.canvas) {
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll<HTMLElement>('.site-labels, .legend, .masthead'))
+        el.style.display = 'none'
+    })
+    await page.locator('canvas').screenshot({ path: out, ...format })
+  } else {
+    await page.screenshot({ path: out, ...format })
+  }
   const stats = await page.evaluate(() => window.p2pglobe!.stats())
   console.log(`saved ${out}; draw calls ${stats.drawCalls}, triangles ${stats.triangles}`)
 } finally {

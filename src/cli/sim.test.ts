@@ -88,6 +88,30 @@ describe('sim run', () => {
     expect(Number(lines[2]!.split(',')[6])).toBe(30)
   })
 
+  it('takes negative numbers as values (western longitudes, southern latitudes)', () => {
+    const out = JSON.parse(
+      main([
+        'run',
+        '--network',
+        'centralized',
+        '--scenario',
+        'region',
+        '--lat',
+        '39.04',
+        '--lon',
+        '-77.49',
+        '--radius-km',
+        '300',
+        '--steps',
+        '2',
+      ]),
+    )
+    expect(out.steps[1].serviceAvailability).toBeLessThan(0.75)
+    expect(
+      JSON.parse(main(['run', '--scenario', 'region', '--lat=-33.9', '--lon', '151.2', '--steps', '2'])).steps,
+    ).toHaveLength(2)
+  })
+
   it('runs every scenario', () => {
     const scenarios = [
       ['none'],

@@ -454,11 +454,27 @@ const ALLOWED: Record<string, (keyof typeof FLAGS)[]> = {
   cascade: ['alpha', 'trigger'],
 }
 
+/** Joins `--flag -12.5` into `--flag=-12.5`: node's parser would take a negative number for a flag. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const next = argv[i + 1]
+    const name = arg.startsWith('--') ? arg.slice(2) : ''
+    const takesValue = name in FLAGS && FLAGS[name as keyof typeof FLAGS].type === 'string'
+    if (takesValue && next !== undefined && /^-\d|^-\.\d/.test(next)) {
+      out.push(`${arg}=${next}`)
+      i++
+    } else out.push(arg)
+  }
+  return out
+}
+
 /** Runs one command; returns what to print. Throws UsageError for bad input. */
 export function main(argv: string[]): string {
   let parsed
   try {
-    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: FLAGS, allowPositionals: true, strict: true })
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '')
     throw new UsageError(`${msg}. Run "npm run sim -- help" for the flags.`)

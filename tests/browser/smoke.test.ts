@@ -98,6 +98,13 @@ describe('smoke', () => {
     const fallback = page.locator('[data-fallback="no-webgl"]')
     await fallback.waitFor({ state: 'visible', timeout: 15_000 })
     expect(await fallback.textContent()).toMatch(/WebGL/)
+    expect(await fallback.textContent()).toMatch(/centralized cloud.*multi-region cloud.*peer-to-peer grid/s)
+    // A still picture of the globe, loaded from the page's own origin.
+    const still = fallback.locator('img')
+    await expect
+      .poll(() => still.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0)
+    expect(await still.getAttribute('alt')).toMatch(/still/i)
     expect(await page.locator('canvas').count()).toBe(0)
     expect(opened.pageErrors).toEqual([])
     expect(opened.console).toEqual([])
