@@ -2,7 +2,7 @@ import { Canvas } from '@react-three/fiber'
 import { useRef, useState } from 'react'
 import type { Group } from 'three'
 import { signalReady } from '../embed/pageApi'
-import { NETWORK_KINDS } from '../store/store'
+import { ALL_KINDS } from '../store/store'
 import { AdaptivePixelRatio, initialPixelRatio } from './AdaptivePixelRatio'
 import { Animator } from './animation'
 import { Atmosphere } from './Atmosphere'
@@ -67,7 +67,7 @@ export default function Globe({ zoom = true }: GlobeProps) {
         <DisasterArea />
         <Land onFirstDraw={signalReady} />
         <People reducedMotion={reducedMotion} />
-        {NETWORK_KINDS.map((kind) => (
+        {ALL_KINDS.map((kind) => (
           <NetworkView key={kind} kind={kind} reducedMotion={reducedMotion} />
         ))}
         <Traffic reducedMotion={reducedMotion} />

@@ -14,7 +14,7 @@ import { pointScale } from './points'
 import { sceneNow } from './stateShader'
 
 /** How strongly each network's links show: the cloud's few arcs can be bright, a mesh of thousands must be quiet. */
-const LINK_ALPHA: Record<NetworkKind, number> = { centralized: 0.42, decentralized: 0.4, p2p: 0.35 }
+const LINK_ALPHA: Record<NetworkKind, number> = { centralized: 0.42, decentralized: 0.4, p2p: 0.35, imported: 0.35 }
 
 /** Links longer than this (radians, about 600 km) are a mesh's long links. */
 const LONG_LINK = 0.1

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand'
 import { createPageBackend, createWorkerBackend, type SimBackend } from './backend'
 import { createAppStore, type AppState } from './store'
+import { browserStorage, readPrefs, writePrefs } from './prefs'
 import { loadWorldData } from './worldData'
 import type { World } from '../sim/world'
 
@@ -16,8 +17,14 @@ function createBackend(world: World): SimBackend {
   return createPageBackend(world)
 }
 
-/** The app's store: one per page. */
+/** The app's store: one per page, starting from the preferences kept from an earlier visit. */
 export const appStore = createAppStore({ loadWorld: loadWorldData, createBackend })
+const kept = readPrefs(browserStorage())
+if (kept.theme) appStore.getState().setTheme(kept.theme)
+if (kept.speed) appStore.getState().setSpeed(kept.speed)
+appStore.subscribe((s, prev) => {
+  if (s.theme !== prev.theme || s.speed !== prev.speed) writePrefs(browserStorage(), { theme: s.theme, speed: s.speed })
+})
 
 /** Reads a narrow slice of the store in a component; re-renders only when that slice changes. */
 export function useAppStore<T>(selector: (state: AppState) => T): T {

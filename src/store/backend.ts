@@ -8,7 +8,7 @@ import type { NetworkSpec } from '../sim/index'
 import type { SweepOptions, SweepPoint } from '../sim/sweep'
 import type { World } from '../sim/world'
 import type { ScenarioSpec } from '../sim/scenarios'
-import type { NetworkKind, Request, Response, Results, RunOptions } from '../worker/protocol'
+import type { Act, NetworkKind, Request, Response, Results, RunOptions } from '../worker/protocol'
 import { SimHost } from '../worker/simHost'
 
 /** A long task under way: its result, and a way to stop it. */
@@ -25,6 +25,8 @@ export interface SimBackend {
   build(kind: NetworkKind, spec: NetworkSpec, seed: number): Promise<Results['build']>
   start(spec: ScenarioSpec, seed: number, options: RunOptions): Promise<Results['start']>
   step(count: number): Promise<Results['step']>
+  import(text: string, name: string, seed: number): Promise<Results['import']>
+  act(kind: NetworkKind, act: Act): Promise<Results['act']>
   sweep(kind: NetworkKind, options: SweepRequest, onProgress?: (done: number, total: number) => void): Job<SweepPoint[]>
   dispose(): void
 }
@@ -45,6 +47,8 @@ export function createPageBackend(world: World): SimBackend {
     build: async (kind, spec, seed) => host.build(kind, spec, seed),
     start: async (spec, seed, options) => host.start(spec, seed, options),
     step: async (count) => host.step(count),
+    import: async (text, name, seed) => host.import(text, name, seed),
+    act: async (kind, act) => host.act(kind, act),
     sweep(kind, options, onProgress) {
       let stop = false
       const result = (async () => {
@@ -107,6 +111,8 @@ export function createWorkerBackend(worker: Worker): SimBackend {
     build: (kind, spec, seed) => send<Results['build']>({ type: 'build', kind, spec, seed }).result,
     start: (spec, seed, options) => send<Results['start']>({ type: 'start', spec, seed, options }).result,
     step: (count) => send<Results['step']>({ type: 'step', count }).result,
+    import: (text, name, seed) => send<Results['import']>({ type: 'import', text, name, seed }).result,
+    act: (kind, act) => send<Results['act']>({ type: 'act', kind, act }).result,
     sweep(kind, options, onProgress) {
       const { id, result } = send<SweepPoint[]>({ type: 'sweep', kind, options }, onProgress)
       return { result, cancel: () => void send({ type: 'cancel', target: id }).result }

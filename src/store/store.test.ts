@@ -198,3 +198,116 @@ describe('the view', () => {
     expect(store.getState().view).toEqual({ lat: 90, lon: 0, instant: false })
   })
 })
+
+describe('importing a network', () => {
+  const graph = JSON.stringify({
+    nodes: [
+      { id: 'a', lat: 48.85, lon: 2.35 },
+      { id: 'b', lat: 52.52, lon: 13.4 },
+      { id: 'c', lat: 41.9, lon: 12.5 },
+    ],
+    links: [
+      { source: 'a', target: 'b' },
+      { source: 'b', target: 'c' },
+    ],
+  })
+
+  it('reads a good file into the imported network and shows it', async () => {
+    const store = await readyStore()
+    const status = await store.getState().importNetwork(graph, 'europe.json')
+    expect(status).toEqual({ state: 'done', name: 'europe.json', warnings: [] })
+    expect(store.getState().active).toBe('imported')
+    expect(store.getState().slots.imported!.net.graph.n).toBe(3)
+    expect(store.getState().slots.imported!.net.name).toBe('europe.json')
+  })
+
+  it('refuses a bad file with the path of the problem, and keeps the network on screen', async () => {
+    const store = await readyStore()
+    store.getState().setNetwork('p2p')
+    const status = await store
+      .getState()
+      .importNetwork('{"nodes":[{"id":1}],"links":[{"source":1,"target":2}]}', 'bad.json')
+    expect(status).toEqual({ state: 'failed', name: 'bad.json', error: '$.links[0].target: no node has the id 2' })
+    expect(store.getState().active).toBe('p2p')
+    expect(store.getState().slots.imported).toBeUndefined()
+    expect((await store.getState().importNetwork('{"nodes": [', 'cut.json')).state).toBe('failed')
+  })
+
+  it('refuses a file over 10 MB without reading it', async () => {
+    const store = await readyStore()
+    const status = await store.getState().importNetwork(' '.repeat(10 * 1024 * 1024 + 1), 'huge.json')
+    expect(status.state).toBe('failed')
+    expect(status.state === 'failed' && status.error).toMatch(/larger than 10 MB/)
+  })
+})
+
+describe('acting by hand', () => {
+  it('fails a node, cuts a link and repairs the node on the network on screen, measured at once', async () => {
+    const store = await readyStore()
+    await store.getState().act({ type: 'failNode', node: 0 })
+    let slot = store.getState().slots.centralized!
+    expect(slot.view.nodeUp[0]).toBe(0)
+    expect(slot.view.metrics.serviceAvailability).toBeLessThan(0.75)
+    expect(slot.series).toHaveLength(1)
+    // Other networks are untouched.
+    expect(store.getState().slots.p2p!.view.nodeUp[0]).toBe(1)
+    await store.getState().act({ type: 'repairNode', node: 0 })
+    slot = store.getState().slots.centralized!
+    expect(slot.view.metrics.serviceAvailability).toBeCloseTo(1, 12)
+    await store.getState().act({ type: 'cutLink', link: 0 })
+    expect(store.getState().slots.centralized!.view.linkUp[0]).toBe(0)
+  })
+
+  it('refuses a node that does not exist', async () => {
+    const store = await readyStore()
+    await expect(store.getState().act({ type: 'failNode', node: 99_999 })).rejects.toThrow(/no node 99999/)
+  })
+})
+
+describe('the robustness sweep', () => {
+  it('sweeps every network in the background, reporting progress, and keeps the results', async () => {
+    const store = await readyStore()
+    const seen: number[] = []
+    const unsubscribe = store.subscribe((s) => seen.push(s.robustness.done))
+    await store.getState().runSweep({ failure: 'random', fractions: [0, 0.5, 1], trials: 2 })
+    unsubscribe()
+    const r = store.getState().robustness
+    expect(r.status).toBe('done')
+    expect(r.total).toBe(6)
+    expect(r.done).toBe(6)
+    expect(Object.keys(r.results).sort()).toEqual(['centralized', 'decentralized', 'p2p'])
+    expect(r.results.p2p![0]!.survivability.mean).toBe(1)
+    expect(r.results.centralized![2]!.usersOnline!.mean).toBe(0)
+    expect(new Set(seen).size).toBeGreaterThan(2)
+  })
+
+  it('can be cancelled', async () => {
+    const store = await readyStore()
+    const run = store.getState().runSweep({ failure: 'attack', fractions: [0, 0.1], trials: 50 })
+    store.getState().cancelSweep()
+    await run
+    expect(store.getState().robustness.status).toBe('cancelled')
+    expect(store.getState().robustness.done).toBeLessThan(store.getState().robustness.total)
+  })
+})
+
+describe('what the viewer sets', () => {
+  it('compares two built networks side by side, never one that is not there', async () => {
+    const store = await readyStore()
+    store.getState().setCompare({ on: true, left: 'centralized', right: 'p2p' })
+    expect(store.getState().compare).toEqual({ on: true, left: 'centralized', right: 'p2p' })
+    store.getState().setCompare({ right: 'imported' })
+    expect(store.getState().compare.right).toBe('p2p')
+  })
+
+  it('picks a tool, selects a node, and sets a theme from the known ones', async () => {
+    const store = await readyStore()
+    store.getState().setTool('drawDisaster')
+    expect(store.getState().tool).toBe('drawDisaster')
+    store.getState().select({ kind: 'p2p', node: 12 })
+    expect(store.getState().selected).toEqual({ kind: 'p2p', node: 12 })
+    store.getState().setTheme('projector')
+    store.getState().setTheme('neon' as never)
+    expect(store.getState().theme).toBe('projector')
+  })
+})

@@ -17,16 +17,28 @@ import type { Network } from '../sim/network'
 import type { Place, ScenarioSpec } from '../sim/scenarios'
 import { resolveScenario, scenarioPlace } from '../sim/scenarios'
 import type { World } from '../sim/world'
-import { NETWORK_KINDS, type NetworkKind, type RunOptions, type SimSnapshot } from '../worker/protocol'
-import type { SimBackend } from './backend'
+import type { SweepFailure, SweepPoint } from '../sim/sweep'
+import {
+  ALL_KINDS,
+  NETWORK_KINDS,
+  type Act,
+  type NetworkKind,
+  type RunOptions,
+  type SimSnapshot,
+} from '../worker/protocol'
+import { Cancelled, type Job, type SimBackend } from './backend'
 
-export { NETWORK_KINDS, type NetworkKind }
+export { ALL_KINDS, NETWORK_KINDS, type NetworkKind }
+
+/** The networks every page builds from parameters. */
+export type BuiltInKind = Exclude<NetworkKind, 'imported'>
 export { TRAFFIC_FLOWS } from '../worker/simHost'
 
 export const NETWORK_LABELS: Record<NetworkKind, string> = {
   centralized: 'Centralized cloud',
   decentralized: 'Multi-region cloud',
   p2p: 'Peer-to-peer grid',
+  imported: 'Imported network',
 }
 
 /** One network as it runs: built once; its snapshot replaced at every step. */
@@ -46,7 +58,7 @@ const MAX_STEPS_PER_REQUEST = 4
 /** Steps kept in a series (about a day at one minute a step). */
 const MAX_SERIES = 1440
 
-export const DEFAULT_SPECS: Record<NetworkKind, NetworkSpec> = {
+export const DEFAULT_SPECS: Record<BuiltInKind, NetworkSpec> = {
   centralized: { kind: 'centralized' },
   decentralized: { kind: 'decentralized' },
   p2p: { kind: 'p2p' },
@@ -59,7 +71,7 @@ export interface AppState {
   backend: 'worker' | 'page' | null
   world: World | null
   seed: number
-  specs: Record<NetworkKind, NetworkSpec>
+  specs: Record<BuiltInKind, NetworkSpec>
   slots: Partial<Record<NetworkKind, Slot>>
   /** The network on screen, and the one before the last switch (for the cross-fade). */
   active: NetworkKind
@@ -84,6 +96,20 @@ export interface AppState {
   fixedPixelRatio: number | null
   /** Options every simulation is created with. */
   options: RunOptions
+  /** The last import: under way, done (with what had to be assumed), or refused (and why). */
+  importStatus: ImportStatus
+  /** The robustness sweep: its progress and its results per network. */
+  robustness: Robustness
+  /** Two networks side by side under the same scenario, or one. */
+  compare: { on: boolean; left: NetworkKind; right: NetworkKind }
+  /** What a pointer on the globe does: turn it, or act on what it points at. */
+  tool: Tool
+  /** The node the viewer points at or tapped, for its details. */
+  selected: { kind: NetworkKind; node: number } | null
+  /** The look of the page (kept between visits). */
+  theme: Theme
+  /** The panel open over the globe, if any. */
+  panel: Panel | null
 
   load(): Promise<void>
   setNetwork(kind: NetworkKind): void
@@ -103,6 +129,18 @@ export interface AppState {
   setFixedPixelRatio(ratio: number | null): void
   /** Turns the globe so the place faces the viewer: a flight, or a jump when instant. */
   lookAt(place: Place, instant?: boolean): void
+  /** Reads a node-link graph or a grid node list into the 'imported' network and shows it; a bad file changes nothing. */
+  importNetwork(text: string, name: string): Promise<ImportStatus>
+  /** Acts by hand on the network on screen (fail a node, repair it, cut a link). */
+  act(act: Act): Promise<void>
+  /** Sweeps the fraction failed on each network (default: every one built) in the background; one at a time. */
+  runSweep(request: SweepRequest): Promise<void>
+  cancelSweep(): void
+  setCompare(compare: Partial<AppState['compare']>): void
+  setTool(tool: Tool): void
+  select(selected: AppState['selected']): void
+  setTheme(theme: Theme): void
+  openPanel(panel: Panel | null): void
   /**
    * Moves the clock by real time (seconds) while playing, and asks the simulation for the steps that are due
    * (never more than one request at a time). Returns whether it asked.
@@ -111,6 +149,38 @@ export interface AppState {
   /** Resolves once no step is under way (for tests and the page API). */
   whenIdle(): Promise<void>
 }
+
+export type Tool = 'rotate' | 'failNode' | 'cutLink' | 'drawDisaster'
+export type Panel = 'methodology' | 'robustness'
+export type Theme = 'dark' | 'projector' | 'light'
+export const THEMES: readonly Theme[] = ['dark', 'projector', 'light']
+
+export type ImportStatus =
+  | { state: 'idle' }
+  | { state: 'loading'; name: string }
+  | { state: 'done'; name: string; warnings: string[] }
+  | { state: 'failed'; name: string; error: string }
+
+export interface SweepRequest {
+  failure: SweepFailure
+  fractions: number[]
+  trials: number
+  by?: 'degree' | 'load'
+  kinds?: NetworkKind[]
+}
+
+export interface Robustness {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed'
+  request: SweepRequest | null
+  /** Trials done and to do, over every network swept. */
+  done: number
+  total: number
+  results: Partial<Record<NetworkKind, SweepPoint[]>>
+  error: string | null
+}
+
+/** Files over this size are refused before reading (a browser tab must not freeze on one). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 export interface StoreDeps {
   /** The world the page draws (its people); the backend loads its own. */
@@ -126,6 +196,8 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
   let carry = 0
   /** The step request under way, if any. */
   let stepping: Promise<void> | null = null
+  /** The sweep under way, if any. */
+  let sweeping: Job<SweepPoint[]> | null = null
 
   return createStore<AppState>()((set, get) => {
     const need = (): SimBackend => {
@@ -161,7 +233,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
     const buildAll = async (seed: number) => {
       const slots: Partial<Record<NetworkKind, Slot>> = {}
       for (const kind of NETWORK_KINDS) {
-        const { net, snapshot } = await need().build(kind, get().specs[kind], seed)
+        const { net, snapshot } = await need().build(kind, get().specs[kind as BuiltInKind], seed)
         slots[kind] = { kind, net, view: snapshot, series: [snapshot.metrics] }
       }
       carry = 0
@@ -189,6 +261,13 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       view: null,
       fixedPixelRatio: null,
       options: {},
+      importStatus: { state: 'idle' },
+      robustness: { status: 'idle', request: null, done: 0, total: 0, results: {}, error: null },
+      compare: { on: false, left: 'centralized', right: 'p2p' },
+      tool: 'rotate',
+      selected: null,
+      theme: 'dark',
+      panel: null,
 
       async load() {
         try {
@@ -204,7 +283,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
 
       setNetwork(kind) {
         const { active, slots, scenario, scenarioStartedAt } = get()
-        if (kind === active) return
+        if (kind === active || !slots[kind]) return
         const focus = scenarioStartedAt === null ? null : placeOf(slots[kind], scenario)
         set({ active: kind, previous: active, switchedAt: now(), focus, frame: get().frame + 1 })
       },
@@ -248,7 +327,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       },
 
       async configure(spec) {
-        const kind: NetworkKind = spec.kind
+        const kind: BuiltInKind = spec.kind
         set({ specs: { ...get().specs, [kind]: spec } })
         if (!backend) return
         const { net, snapshot } = await backend.build(kind, spec, get().seed)
@@ -256,6 +335,101 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
           slots: { ...get().slots, [kind]: { kind, net, view: snapshot, series: [snapshot.metrics] } },
           frame: get().frame + 1,
         })
+      },
+
+      async importNetwork(text, name) {
+        const status = (s: ImportStatus) => {
+          set({ importStatus: s })
+          return s
+        }
+        if (text.length > MAX_IMPORT_BYTES) {
+          return status({
+            state: 'failed',
+            name,
+            error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+          })
+        }
+        status({ state: 'loading', name })
+        try {
+          const r = await need().import(text, name, get().seed)
+          if (!r.ok) return status({ state: 'failed', name, error: r.error })
+          const { net, snapshot } = r
+          set({
+            slots: { ...get().slots, imported: { kind: 'imported', net, view: snapshot, series: [snapshot.metrics] } },
+          })
+          get().setNetwork('imported')
+          return status({ state: 'done', name, warnings: r.warnings })
+        } catch (e) {
+          return status({ state: 'failed', name, error: e instanceof Error ? e.message : String(e) })
+        }
+      },
+
+      async act(act) {
+        const kind = get().active
+        const view = await need().act(kind, act)
+        const slot = get().slots[kind]
+        if (!slot || slot.view.run !== view.run) return
+        // Same moment, new state: the series' last entry is replaced.
+        const series = slot.series
+        series[series.length - 1] = view.metrics
+        set({ slots: { ...get().slots, [kind]: { ...slot, view } }, frame: get().frame + 1 })
+      },
+
+      async runSweep(request) {
+        sweeping?.cancel()
+        const built = ALL_KINDS.filter((k) => get().slots[k])
+        const kinds = (request.kinds ?? built).filter((k) => built.includes(k))
+        const trials = Math.max(1, Math.floor(request.trials))
+        const total = kinds.length * trials
+        const results: Partial<Record<NetworkKind, SweepPoint[]>> = {}
+        set({ robustness: { status: 'running', request, done: 0, total, results, error: null } })
+        try {
+          for (const [i, kind] of kinds.entries()) {
+            const job = need().sweep(
+              kind,
+              { failure: request.failure, fractions: request.fractions, trials, by: request.by, seed: get().seed },
+              (done) => set({ robustness: { ...get().robustness, done: i * trials + done } }),
+            )
+            sweeping = job
+            results[kind] = await job.result
+            set({ robustness: { ...get().robustness, done: (i + 1) * trials, results: { ...results } } })
+          }
+          set({ robustness: { ...get().robustness, status: 'done' } })
+        } catch (e) {
+          if (e instanceof Cancelled) set({ robustness: { ...get().robustness, status: 'cancelled' } })
+          else
+            set({
+              robustness: { ...get().robustness, status: 'failed', error: e instanceof Error ? e.message : String(e) },
+            })
+        } finally {
+          sweeping = null
+        }
+      },
+
+      cancelSweep() {
+        sweeping?.cancel()
+      },
+
+      setCompare(compare) {
+        const next = { ...get().compare, ...compare }
+        if (!get().slots[next.left] || !get().slots[next.right]) return
+        set({ compare: next, frame: get().frame + 1 })
+      },
+
+      setTool(tool) {
+        set({ tool })
+      },
+
+      select(selected) {
+        set({ selected })
+      },
+
+      setTheme(theme) {
+        if (THEMES.includes(theme)) set({ theme })
+      },
+
+      openPanel(panel) {
+        set({ panel })
       },
 
       setSpeed(minutesPerSecond) {

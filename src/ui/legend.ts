@@ -49,6 +49,11 @@ export const LEGEND: Record<NetworkKind, readonly LegendEntry[]> = {
   centralized: [...CLOUD, ...SHARED],
   decentralized: [...CLOUD, ...SHARED],
   p2p: [...P2P, ...SHARED],
+  imported: [
+    { id: 'imported', shape: 'dot', color: 'node', name: 'Node', detail: 'from the imported file' },
+    { id: 'link', shape: 'line', color: 'link', name: 'Link' },
+    ...SHARED,
+  ],
 }
 
 /** The CSS custom properties the swatches read, with their colours for a network. */

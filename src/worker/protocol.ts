@@ -10,8 +10,12 @@ import type { Network } from '../sim/network'
 import type { ScenarioKind, ScenarioSpec } from '../sim/scenarios'
 import type { SweepOptions, SweepPoint } from '../sim/sweep'
 
-export type NetworkKind = 'centralized' | 'decentralized' | 'p2p'
+/** The built-in networks, and an imported one when a file has been loaded. */
+export type NetworkKind = 'centralized' | 'decentralized' | 'p2p' | 'imported'
+/** The networks every page builds. */
 export const NETWORK_KINDS: readonly NetworkKind[] = ['centralized', 'decentralized', 'p2p']
+/** Every network a page may show. */
+export const ALL_KINDS: readonly NetworkKind[] = ['centralized', 'decentralized', 'p2p', 'imported']
 
 /** The traffic to draw: which flows there are and the path each takes now (see src/sim/traffic.ts). */
 export interface TrafficView {
@@ -45,16 +49,24 @@ export interface SimSnapshot {
   origin: number
   /** Nothing more will change by itself. */
   settled: boolean
+  /** Per population cluster, the access node its people use now (-1: none). */
+  chosenNode: Int32Array
   traffic: TrafficView | null
 }
 
 /** Parameters every simulation is created with, besides the seed. */
 export type RunOptions = Partial<SimOptions>
 
+/** Something a viewer does to one network by hand: a click on a node or a link. */
+export type Act =
+  { type: 'failNode'; node: number } | { type: 'repairNode'; node: number } | { type: 'cutLink'; link: number }
+
 export type Request =
   | { id: number; type: 'build'; kind: NetworkKind; spec: NetworkSpec; seed: number }
   | { id: number; type: 'start'; spec: ScenarioSpec; seed: number; options: RunOptions }
   | { id: number; type: 'step'; count: number }
+  | { id: number; type: 'import'; text: string; name: string; seed: number }
+  | { id: number; type: 'act'; kind: NetworkKind; act: Act }
   | { id: number; type: 'sweep'; kind: NetworkKind; options: Omit<SweepOptions, 'onProgress'> }
   | { id: number; type: 'cancel'; target: number }
 
@@ -63,9 +75,15 @@ export interface Results {
   build: { net: Network; snapshot: SimSnapshot }
   start: SimSnapshot[]
   step: SimSnapshot[]
+  import: ImportResult
+  act: SimSnapshot
   sweep: SweepPoint[]
   cancel: null
 }
+
+/** An imported file: the network and its first snapshot, or what was wrong with it. */
+export type ImportResult =
+  { ok: true; net: Network; snapshot: SimSnapshot; warnings: string[] } | { ok: false; error: string; path: string }
 
 export type Response =
   | { id: number; type: 'result'; result: unknown }

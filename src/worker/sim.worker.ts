@@ -35,6 +35,12 @@ async function handle(req: Request): Promise<void> {
     case 'step':
       reply({ id: req.id, type: 'result', result: h.step(req.count) })
       return
+    case 'import':
+      reply({ id: req.id, type: 'result', result: h.import(req.text, req.name, req.seed) })
+      return
+    case 'act':
+      reply({ id: req.id, type: 'result', result: h.act(req.kind, req.act) })
+      return
     case 'sweep': {
       const run = h.sweep(req.kind, req.options)
       for (;;) {

@@ -11,7 +11,8 @@ import { Simulation } from '../sim/engine'
 import { resolveScenario, type ScenarioSpec } from '../sim/scenarios'
 import { sweepTrials, type SweepOptions, type SweepPoint } from '../sim/sweep'
 import type { World } from '../sim/world'
-import type { NetworkKind, RunOptions, SimSnapshot } from './protocol'
+import { ImportError, importNetworkText } from '../sim/networks/imported'
+import type { Act, ImportResult, NetworkKind, RunOptions, SimSnapshot } from './protocol'
 
 /** Traffic flows kept per network for drawing. */
 export const TRAFFIC_FLOWS = 96
@@ -38,6 +39,38 @@ export class SimHost {
     const entry = { net, sim: this.newSim(net), run: ++this.runs }
     this.entries.set(kind, entry)
     return { net, snapshot: this.snapshot(kind, entry) }
+  }
+
+  /** Reads an imported file into the 'imported' network; a bad file leaves everything as it was. */
+  import(text: string, name: string, seed: number): ImportResult {
+    let net: Network
+    try {
+      net = importNetworkText(text, this.world, { name, seed })
+    } catch (e) {
+      if (e instanceof ImportError) return { ok: false, error: e.message, path: e.path }
+      throw e
+    }
+    const entry = { net, sim: this.newSim(net), run: ++this.runs }
+    this.entries.set('imported', entry)
+    return { ok: true, net, snapshot: this.snapshot('imported', entry), warnings: net.warnings }
+  }
+
+  /** A viewer's action on one network (a node clicked to fail it, a link to cut it), measured at once. */
+  act(kind: NetworkKind, act: Act): SimSnapshot {
+    const entry = this.entries.get(kind)
+    if (!entry) throw new Error(`no ${kind} network has been built`)
+    const { sim, net } = entry
+    const n = net.graph.n
+    if (act.type === 'cutLink') {
+      if (!(act.link >= 0 && act.link < net.graph.m)) throw new Error(`no link ${act.link} in the ${kind} network`)
+      sim.failLink(act.link)
+    } else {
+      if (!(act.node >= 0 && act.node < n)) throw new Error(`no node ${act.node} in the ${kind} network`)
+      if (act.type === 'failNode') sim.failNode(act.node)
+      else sim.repairNode(act.node)
+    }
+    sim.refresh()
+    return this.snapshot(kind, entry)
   }
 
   /** Fresh simulations of every network for a scenario; it starts at the first step. */
@@ -96,6 +129,7 @@ export class SimHost {
       round: sim.progress.round,
       origin: sim.origin,
       settled: sim.isSettled(),
+      chosenNode: sim.metrics.chosenNode,
       traffic: traffic
         ? {
             count: traffic.count,

@@ -1,0 +1,4 @@
+/** Hud: to be built (issue 4). */
+export function Hud() {
+  return null
+}

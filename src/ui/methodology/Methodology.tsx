@@ -1,0 +1,4 @@
+/** Methodology: to be built (issue 4). */
+export function Methodology() {
+  return null
+}

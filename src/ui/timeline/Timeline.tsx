@@ -1,0 +1,4 @@
+/** Timeline: to be built (issue 4). */
+export function Timeline() {
+  return null
+}
