@@ -1,0 +1,239 @@
+/**
+ * The postMessage API for pages that embed the demo in an iframe (modelled on reveal.js's). A message is taken
+ * only from the embedding window (window.parent) and the allowed origin, and only if it is one of the commands
+ * below, checked field by field; a bad one gets an error event back, never an exception. Events and replies go to
+ * the allowed origin only, never to "*".
+ *
+ * Host → demo: { type: 'p2pglobe', command, id?, ...arguments }
+ * Demo → host: { type: 'p2pglobe', event, id?, ... }
+ */
+
+import { z } from 'zod'
+import { NetworkSpecSchema } from '../sim/params'
+import { METROS } from '../sim/regions'
+import type { ScenarioSpec } from '../sim/scenarios'
+import { THEMES, activeMetrics, type AppStore, type Theme } from '../store/store'
+
+export const MESSAGE_TYPE = 'p2pglobe'
+/** Metrics events at most this often, ms. */
+export const METRICS_INTERVAL_MS = 500
+
+const Place = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+const Share = z.number().min(0).max(1)
+
+/** A scenario as a host writes it (the page API's ScenarioSpec), validated before it reaches the store. */
+export const ScenarioSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('churn') }),
+  z.strictObject({
+    kind: z.literal('site'),
+    at: z.union([Place, z.literal('largest'), z.enum(METROS.map((m) => m.id) as [string, ...string[]])]),
+  }),
+  z.strictObject({
+    kind: z.literal('region'),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    radiusKm: z.number().min(1).max(20_000),
+  }),
+  z.strictObject({ kind: z.literal('random'), fraction: Share }),
+  z.strictObject({ kind: z.literal('links'), fraction: Share }),
+  z.strictObject({ kind: z.literal('attack'), fraction: Share, by: z.enum(['degree', 'load']) }),
+  z.strictObject({
+    kind: z.literal('cascade'),
+    alpha: z.number().min(0).max(100),
+    trigger: z.enum(['random', 'degree', 'load']),
+  }),
+  z.strictObject({ kind: z.literal('spread'), transmissibility: Share, at: Place.nullable() }),
+  z.strictObject({
+    kind: z.literal('push'),
+    transmissibility: Share,
+    operator: z.union([z.enum(['largest', 'all']), z.number().int().min(0)]),
+  }),
+])
+
+/** A scenario from a host, with a metro id accepted for `at`. */
+export function toScenarioSpec(s: z.infer<typeof ScenarioSpecSchema>): ScenarioSpec {
+  if (s.kind === 'site' && typeof s.at === 'string' && s.at !== 'largest') {
+    const m = METROS.find((x) => x.id === s.at)!
+    return { kind: 'site', at: { lat: m.lat, lon: m.lon } }
+  }
+  return s as ScenarioSpec
+}
+
+const Id = z.union([z.string().max(100), z.number()]).optional()
+
+const Command = z.discriminatedUnion('command', [
+  z.strictObject({
+    type: z.literal(MESSAGE_TYPE),
+    id: Id,
+    command: z.literal('setNetwork'),
+    network: z.enum(['centralized', 'decentralized', 'p2p', 'imported']),
+  }),
+  z.strictObject({
+    type: z.literal(MESSAGE_TYPE),
+    id: Id,
+    command: z.literal('runScenario'),
+    scenario: ScenarioSpecSchema,
+  }),
+  z.strictObject({ type: z.literal(MESSAGE_TYPE), id: Id, command: z.literal('play') }),
+  z.strictObject({ type: z.literal(MESSAGE_TYPE), id: Id, command: z.literal('pause') }),
+  z.strictObject({ type: z.literal(MESSAGE_TYPE), id: Id, command: z.literal('reset') }),
+  z.strictObject({ type: z.literal(MESSAGE_TYPE), id: Id, command: z.literal('getState') }),
+  z.strictObject({
+    type: z.literal(MESSAGE_TYPE),
+    id: Id,
+    command: z.literal('goToStep'),
+    step: z.number().int().min(1).max(99),
+  }),
+  z.strictObject({
+    type: z.literal(MESSAGE_TYPE),
+    id: Id,
+    command: z.literal('setParams'),
+    params: z.strictObject({
+      network: NetworkSpecSchema.optional(),
+      seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      speed: z.number().min(0.1).max(1000).optional(),
+      theme: z.enum(THEMES as [Theme, ...Theme[]]).optional(),
+      autoRotate: z.boolean().optional(),
+    }),
+  }),
+])
+export type Command = z.infer<typeof Command>
+
+/** Story steps, when a story is loaded (the presenter mode answers goToStep through this). */
+export interface StoryControl {
+  goToStep(step: number): void
+}
+
+export interface MessageApiOptions {
+  /** The origin allowed to send commands and receive events. */
+  allowedOrigin: string
+  win?: Window
+  story?: () => StoryControl | null
+}
+
+/** The state a host is told about. */
+function describe(store: AppStore) {
+  const s = store.getState()
+  return {
+    status: s.status,
+    network: s.active,
+    playing: s.playing,
+    scenario: s.scenario,
+    metrics: activeMetrics(s),
+  }
+}
+
+/**
+ * Listens for the host's commands and tells it what happens. Returns a function that stops both. Safe to call
+ * in a page that is not embedded: then nothing is ever accepted or sent.
+ */
+export function installMessageApi(
+  store: AppStore,
+  { allowedOrigin, win = window, story }: MessageApiOptions,
+): () => void {
+  const parent = win.parent
+  const embedded = parent && parent !== win
+  const post = (message: Record<string, unknown>) => {
+    if (!embedded) return
+    try {
+      parent.postMessage({ type: MESSAGE_TYPE, ...message }, allowedOrigin)
+    } catch {
+      // The host navigated away or the origin no longer matches: nothing to tell.
+    }
+  }
+
+  const onMessage = (event: MessageEvent) => {
+    // Only the embedding page, and only from the allowed origin; anything else is not even answered.
+    if (!embedded || event.source !== parent || event.origin !== allowedOrigin) return
+    const data: unknown = event.data
+    if (!data || typeof data !== 'object' || (data as { type?: unknown }).type !== MESSAGE_TYPE) return
+    const parsed = Command.safeParse(data)
+    const id = (data as { id?: unknown }).id
+    const replyId = typeof id === 'string' || typeof id === 'number' ? id : undefined
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      const where = issue.path.length ? issue.path.join('.') : 'message'
+      post({ event: 'error', id: replyId, message: `${where}: ${issue.message}` })
+      return
+    }
+    void run(parsed.data).catch((e: unknown) =>
+      post({ event: 'error', id: replyId, message: e instanceof Error ? e.message : String(e) }),
+    )
+  }
+
+  const run = async (cmd: Command) => {
+    const s = store.getState()
+    switch (cmd.command) {
+      case 'setNetwork':
+        if (!s.slots[cmd.network]) throw new Error(`network: no ${cmd.network} network is loaded`)
+        s.setNetwork(cmd.network)
+        break
+      case 'runScenario':
+        await s.runScenario(toScenarioSpec(cmd.scenario))
+        break
+      case 'play':
+        s.play()
+        break
+      case 'pause':
+        s.pause()
+        break
+      case 'reset':
+        await s.reset()
+        break
+      case 'goToStep': {
+        const control = story?.()
+        if (!control) throw new Error('goToStep: no story is loaded')
+        control.goToStep(cmd.step)
+        break
+      }
+      case 'setParams': {
+        const p = cmd.params
+        if (p.network) await s.configure(p.network)
+        if (p.seed !== undefined) await s.setSeed(p.seed)
+        if (p.speed !== undefined) s.setSpeed(p.speed)
+        if (p.theme) s.setTheme(p.theme)
+        if (p.autoRotate !== undefined) s.setAutoRotate(p.autoRotate)
+        break
+      }
+      case 'getState':
+        break
+    }
+    post({ event: 'state', id: cmd.id, state: describe(store) })
+  }
+
+  win.addEventListener('message', onMessage)
+
+  // Events: ready once, state changes, a finished scenario, metrics at a bounded rate.
+  let lastMetrics = 0
+  let readySent = false
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.status === 'ready' && !readySent) {
+      readySent = true
+      post({ event: 'ready', state: describe(store) })
+    }
+    if (s.active !== prev.active || s.playing !== prev.playing || s.scenario !== prev.scenario) {
+      post({ event: 'stateChanged', state: describe(store) })
+    }
+    if (prev.playing && !s.playing && s.scenarioStartedAt !== null) {
+      const finished = Object.values(s.slots).every((slot) => slot.view.settled)
+      if (finished) post({ event: 'scenarioFinished', state: describe(store) })
+    }
+    if (s.frame !== prev.frame) {
+      const now = Date.now()
+      if (now - lastMetrics >= METRICS_INTERVAL_MS) {
+        lastMetrics = now
+        post({ event: 'metrics', network: s.active, metrics: activeMetrics(s) })
+      }
+    }
+  })
+  if (store.getState().status === 'ready') {
+    readySent = true
+    post({ event: 'ready', state: describe(store) })
+  }
+
+  return () => {
+    win.removeEventListener('message', onMessage)
+    unsubscribe()
+  }
+}
