@@ -1,11 +1,13 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { boot } from './embed/boot'
 import { installPageApi } from './embed/pageApi'
 import { appStore } from './store/appStore'
 import './styles.css'
 
 installPageApi(appStore)
+boot(appStore, { search: window.location.search, origin: window.location.origin })
 void appStore.getState().load()
 
 const root = document.getElementById('root')

@@ -110,6 +110,14 @@ export interface AppState {
   theme: Theme
   /** The panel open over the globe, if any. */
   panel: Panel | null
+  /** How much of the page's chrome shows: everything, the globe and its numbers, or the globe alone. */
+  ui: UiMode
+  /** Embedded in another page: a quiet globe with a link to the full demo. */
+  embed: boolean
+  /** Whether dragging and zooming the globe is on (off by default when embedded, so the host page scrolls). */
+  interactive: boolean
+  /** Things the viewer should know that went wrong in setting up (a bad URL parameter…), in plain sentences. */
+  notices: string[]
 
   load(): Promise<void>
   setNetwork(kind: NetworkKind): void
@@ -141,6 +149,9 @@ export interface AppState {
   select(selected: AppState['selected']): void
   setTheme(theme: Theme): void
   openPanel(panel: Panel | null): void
+  setPresentation(p: Partial<Pick<AppState, 'ui' | 'embed' | 'interactive'>>): void
+  notify(notices: string[]): void
+  dismissNotices(): void
   /**
    * Moves the clock by real time (seconds) while playing, and asks the simulation for the steps that are due
    * (never more than one request at a time). Returns whether it asked.
@@ -152,6 +163,7 @@ export interface AppState {
 
 export type Tool = 'rotate' | 'failNode' | 'cutLink' | 'drawDisaster'
 export type Panel = 'methodology' | 'robustness'
+export type UiMode = 'full' | 'minimal' | 'none'
 export type Theme = 'dark' | 'projector' | 'light'
 export const THEMES: readonly Theme[] = ['dark', 'projector', 'light']
 
@@ -268,6 +280,10 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       selected: null,
       theme: 'dark',
       panel: null,
+      ui: 'full',
+      embed: false,
+      interactive: true,
+      notices: [],
 
       async load() {
         try {
@@ -430,6 +446,18 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
 
       openPanel(panel) {
         set({ panel })
+      },
+
+      setPresentation(p) {
+        set(p)
+      },
+
+      notify(notices) {
+        if (notices.length > 0) set({ notices: [...get().notices, ...notices] })
+      },
+
+      dismissNotices() {
+        set({ notices: [] })
       },
 
       setSpeed(minutesPerSecond) {

@@ -1,0 +1,67 @@
+/**
+ * Setting the page up from its address: the URL parameters are read, every bad one reported (in a notice and in
+ * the console) while the rest applies, and, when embedded, the postMessage API installed for the allowed origin.
+ */
+
+import type { AppStore } from '../store/store'
+import { installMessageApi, type StoryControl } from './messages'
+import { parseUrlParams, type UrlConfig } from './urlParams'
+
+/** Applies what can apply before the networks exist (looks), then, once they are built, the rest. */
+export async function applyUrlConfig(store: AppStore, config: UrlConfig): Promise<void> {
+  const s = store.getState()
+  if (config.theme) s.setTheme(config.theme)
+  if (config.speed !== undefined) s.setSpeed(config.speed)
+  const embed = config.embed ?? false
+  s.setPresentation({
+    embed,
+    ui: config.ui ?? (embed ? 'none' : 'full'),
+    // Embedded, the globe takes no drag or wheel until asked to, so the host page scrolls past it.
+    interactive: config.interactive ?? !embed,
+  })
+  if (config.view) s.lookAt(config.view, true)
+
+  await waitUntilReady(store)
+  if (store.getState().status !== 'ready') return
+  if (config.seed !== undefined) await store.getState().setSeed(config.seed)
+  if (config.nodes !== undefined) await store.getState().configure({ kind: 'p2p', nodes: config.nodes })
+  if (config.network) store.getState().setNetwork(config.network)
+  if (config.scenario) {
+    await store.getState().runScenario(config.scenario)
+    if (config.autoplay === false) store.getState().pause()
+  } else if (config.autoplay) {
+    store.getState().play()
+  }
+}
+
+function waitUntilReady(store: AppStore): Promise<void> {
+  if (store.getState().status !== 'loading') return Promise.resolve()
+  return new Promise((resolve) => {
+    const stop = store.subscribe((s) => {
+      if (s.status !== 'loading') {
+        stop()
+        resolve()
+      }
+    })
+  })
+}
+
+export interface BootOptions {
+  search: string
+  origin: string
+  story?: () => StoryControl | null
+  win?: Window
+}
+
+/** Reads the address, reports what it could not use, applies the rest, and opens the message API when embedded. */
+export function boot(store: AppStore, { search, origin, story, win }: BootOptions): UrlConfig {
+  const { config, problems } = parseUrlParams(search)
+  if (problems.length > 0) {
+    for (const p of problems) console.warn(`p2p-globe: ${p}`)
+    store.getState().notify(problems)
+  }
+  // Without parentOrigin only a page of the demo's own origin may drive it.
+  installMessageApi(store, { allowedOrigin: config.parentOrigin ?? origin, story, win })
+  void applyUrlConfig(store, config)
+  return config
+}
