@@ -9,56 +9,12 @@
  */
 
 import { z } from 'zod'
-import { NetworkSpecSchema } from '../sim/params'
-import { METROS } from '../sim/regions'
-import type { ScenarioSpec } from '../sim/scenarios'
+import { NetworkSpecSchema, ScenarioSpecSchema, toScenarioSpec } from '../sim/params'
 import { THEMES, activeMetrics, type AppStore, type Theme } from '../store/store'
 
 export const MESSAGE_TYPE = 'p2pglobe'
 /** Metrics events at most this often, ms. */
 export const METRICS_INTERVAL_MS = 500
-
-const Place = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
-const Share = z.number().min(0).max(1)
-
-/** A scenario as a host writes it (the page API's ScenarioSpec), validated before it reaches the store. */
-export const ScenarioSpecSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('none') }),
-  z.strictObject({ kind: z.literal('churn') }),
-  z.strictObject({
-    kind: z.literal('site'),
-    at: z.union([Place, z.literal('largest'), z.enum(METROS.map((m) => m.id) as [string, ...string[]])]),
-  }),
-  z.strictObject({
-    kind: z.literal('region'),
-    lat: z.number().min(-90).max(90),
-    lon: z.number().min(-180).max(180),
-    radiusKm: z.number().min(1).max(20_000),
-  }),
-  z.strictObject({ kind: z.literal('random'), fraction: Share }),
-  z.strictObject({ kind: z.literal('links'), fraction: Share }),
-  z.strictObject({ kind: z.literal('attack'), fraction: Share, by: z.enum(['degree', 'load']) }),
-  z.strictObject({
-    kind: z.literal('cascade'),
-    alpha: z.number().min(0).max(100),
-    trigger: z.enum(['random', 'degree', 'load']),
-  }),
-  z.strictObject({ kind: z.literal('spread'), transmissibility: Share, at: Place.nullable() }),
-  z.strictObject({
-    kind: z.literal('push'),
-    transmissibility: Share,
-    operator: z.union([z.enum(['largest', 'all']), z.number().int().min(0)]),
-  }),
-])
-
-/** A scenario from a host, with a metro id accepted for `at`. */
-export function toScenarioSpec(s: z.infer<typeof ScenarioSpecSchema>): ScenarioSpec {
-  if (s.kind === 'site' && typeof s.at === 'string' && s.at !== 'largest') {
-    const m = METROS.find((x) => x.id === s.at)!
-    return { kind: 'site', at: { lat: m.lat, lon: m.lon } }
-  }
-  return s as ScenarioSpec
-}
 
 const Id = z.union([z.string().max(100), z.number()]).optional()
 

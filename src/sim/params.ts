@@ -6,6 +6,7 @@
 
 import { z } from 'zod'
 import { METROS } from './regions.ts'
+import type { ScenarioSpec } from './scenarios.ts'
 
 const int = (min: number, max: number) => {
   const msg = `expected a whole number from ${min} to ${max}`
@@ -86,4 +87,49 @@ export const SCENARIO_DEFAULTS = {
 export function firstIssue(error: z.ZodError): { path: (string | number)[]; message: string } {
   const issue = error.issues[0]!
   return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }
+}
+
+const Place = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+const Share = z.number().min(0).max(1)
+
+/**
+ * A scenario as people write it (by place, as ScenarioSpec in scenarios.ts), for URLs, messages and stories:
+ * `at` may also name a metro.
+ */
+export const ScenarioSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('churn') }),
+  z.strictObject({
+    kind: z.literal('site'),
+    at: z.union([Place, z.literal('largest'), z.enum(METROS.map((m) => m.id) as [string, ...string[]])]),
+  }),
+  z.strictObject({
+    kind: z.literal('region'),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    radiusKm: z.number().min(1).max(20_000),
+  }),
+  z.strictObject({ kind: z.literal('random'), fraction: Share }),
+  z.strictObject({ kind: z.literal('links'), fraction: Share }),
+  z.strictObject({ kind: z.literal('attack'), fraction: Share, by: z.enum(['degree', 'load']) }),
+  z.strictObject({
+    kind: z.literal('cascade'),
+    alpha: z.number().min(0).max(100),
+    trigger: z.enum(['random', 'degree', 'load']),
+  }),
+  z.strictObject({ kind: z.literal('spread'), transmissibility: Share, at: Place.nullable() }),
+  z.strictObject({
+    kind: z.literal('push'),
+    transmissibility: Share,
+    operator: z.union([z.enum(['largest', 'all']), z.number().int().min(0)]),
+  }),
+])
+
+/** The scenario, with a metro named in `at` turned into its place. */
+export function toScenarioSpec(s: z.infer<typeof ScenarioSpecSchema>): ScenarioSpec {
+  if (s.kind === 'site' && typeof s.at === 'string' && s.at !== 'largest') {
+    const m = METROS.find((x) => x.id === s.at)!
+    return { kind: 'site', at: { lat: m.lat, lon: m.lon } }
+  }
+  return s as ScenarioSpec
 }

@@ -26,6 +26,8 @@ import {
   type RunOptions,
   type SimSnapshot,
 } from '../worker/protocol'
+import { toScenarioSpec } from '../sim/params'
+import type { Story } from '../story/schema'
 import { Cancelled, type Job, type SimBackend } from './backend'
 
 export { ALL_KINDS, NETWORK_KINDS, type NetworkKind }
@@ -118,6 +120,8 @@ export interface AppState {
   interactive: boolean
   /** Things the viewer should know that went wrong in setting up (a bad URL parameter…), in plain sentences. */
   notices: string[]
+  /** The story being presented, the step on screen, and whether it loops unattended (kiosk). */
+  story: { story: Story; index: number; kiosk: boolean } | null
 
   load(): Promise<void>
   setNetwork(kind: NetworkKind): void
@@ -152,6 +156,14 @@ export interface AppState {
   setPresentation(p: Partial<Pick<AppState, 'ui' | 'embed' | 'interactive'>>): void
   notify(notices: string[]): void
   dismissNotices(): void
+  /** Starts presenting a story at a step (0-based). */
+  loadStory(story: Story, index?: number, kiosk?: boolean): Promise<void>
+  /** Shows a step of the story (clamped to its steps). */
+  goToStep(index: number): Promise<void>
+  nextStep(): Promise<void>
+  previousStep(): Promise<void>
+  exitStory(): void
+  setKiosk(on: boolean): void
   /**
    * Moves the clock by real time (seconds) while playing, and asks the simulation for the steps that are due
    * (never more than one request at a time). Returns whether it asked.
@@ -284,6 +296,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       embed: false,
       interactive: true,
       notices: [],
+      story: null,
 
       async load() {
         try {
@@ -458,6 +471,47 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
 
       dismissNotices() {
         set({ notices: [] })
+      },
+
+      async loadStory(story, index = 0, kiosk = false) {
+        set({ story: { story, index: -1, kiosk } })
+        await get().goToStep(index)
+      },
+
+      async goToStep(index) {
+        const current = get().story
+        if (!current) return
+        const i = Math.max(0, Math.min(current.story.steps.length - 1, Math.floor(index)))
+        const step = current.story.steps[i]!
+        set({ story: { ...current, index: i } })
+        const s = get()
+        s.setCompare(step.compare ? { on: true, ...step.compare } : { on: false })
+        if (s.slots[step.network]) s.setNetwork(step.network)
+        if (step.view) s.lookAt(step.view)
+        if (step.speed !== undefined) s.setSpeed(step.speed)
+        await s.runScenario(toScenarioSpec(step.scenario ?? { kind: 'none' }))
+        // A step without a scenario is a still picture; one with a scenario plays unless it says otherwise.
+        if (step.play === false || (step.play === undefined && !step.scenario)) get().pause()
+      },
+
+      async nextStep() {
+        const current = get().story
+        if (current)
+          await get().goToStep(current.kiosk ? (current.index + 1) % current.story.steps.length : current.index + 1)
+      },
+
+      async previousStep() {
+        const current = get().story
+        if (current) await get().goToStep(current.index - 1)
+      },
+
+      exitStory() {
+        set({ story: null })
+      },
+
+      setKiosk(on) {
+        const current = get().story
+        if (current) set({ story: { ...current, kiosk: on } })
       },
 
       setSpeed(minutesPerSecond) {

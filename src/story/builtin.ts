@@ -1,0 +1,91 @@
+/**
+ * The built-in story: today's centralized internet, an outage modelled on a real one (AWS us-east-1, October
+ * 2025), what multi-region copies do and do not protect against, the peer-to-peer grid under the same failure, its
+ * own costs, and the two side by side. Captions for a general audience; numbers come from the live simulation.
+ */
+
+import type { Story } from './schema'
+
+const ASHBURN = { lat: 39.04, lon: -77.49 }
+const ATLANTIC = { lat: 32, lon: -35 }
+/** A disaster around Northern Virginia large enough to reach Ohio: power, flood, or worse. */
+const EAST_COAST = { kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 600 } as const
+
+export const BUILTIN_STORY: Story = {
+  version: 1,
+  title: 'Why a peer-to-peer internet survives',
+  steps: [
+    {
+      title: 'The internet today',
+      caption:
+        'Most apps we use run in a handful of giant data-centre regions. Each orange arc is a route from where people are to one of those few places.',
+      network: 'centralized',
+      view: ATLANTIC,
+      seconds: 12,
+    },
+    {
+      title: 'One place carries a lot',
+      caption:
+        'Northern Virginia hosts more services than any other region. The taller the column, the more of what people use lives there.',
+      network: 'centralized',
+      view: ASHBURN,
+      seconds: 10,
+    },
+    {
+      title: 'When it goes dark',
+      caption:
+        'In October 2025 a fault in this one region took thousands of services offline around the world for hours. Here it goes down again: watch the red spread to people everywhere.',
+      network: 'centralized',
+      view: ASHBURN,
+      scenario: { kind: 'site', at: 'ashburn' },
+      seconds: 14,
+    },
+    {
+      title: 'Copies in other regions',
+      caption:
+        'Keeping every service in two or three regions rides out that outage. But those regions sit close together and belong to one company.',
+      network: 'decentralized',
+      view: ASHBURN,
+      scenario: { kind: 'site', at: 'ashburn' },
+      seconds: 12,
+    },
+    {
+      title: 'A regional disaster',
+      caption:
+        'A disaster that takes out power across the east coast reaches the nearby regions too, and services go dark for people far away.',
+      network: 'decentralized',
+      view: ASHBURN,
+      scenario: EAST_COAST,
+      seconds: 14,
+    },
+    {
+      title: 'The same disaster, peer to peer',
+      caption:
+        'Thousands of small computers run by independent people, with every service copied to places far apart. The people inside the disaster lose their connection in every design; everyone else keeps nearly everything.',
+      network: 'p2p',
+      view: ASHBURN,
+      scenario: EAST_COAST,
+      seconds: 16,
+    },
+    {
+      title: 'What it costs',
+      caption:
+        'Small computers break far more often than a data centre: each about every four months, for half a day. The grid routes around them all day long, and a few hops add a little delay.',
+      network: 'p2p',
+      view: { lat: 48, lon: 10 },
+      scenario: { kind: 'churn' },
+      speed: 60,
+      seconds: 12,
+    },
+    {
+      title: 'Side by side',
+      caption:
+        'The same failure, at the same place, from the same start. Left: the cloud. Right: the peer-to-peer grid.',
+      network: 'centralized',
+      view: ASHBURN,
+      scenario: EAST_COAST,
+      compare: { left: 'centralized', right: 'p2p' },
+      seconds: 20,
+    },
+  ],
+}
