@@ -2,23 +2,30 @@
 import { readFileSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { viteSingleFile } from 'vite-plugin-singlefile'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   // Relative asset paths: a build works from any subpath, a plain folder or file://.
   base: './',
-  plugins: [react()],
+  // `npm run build:single` (mode "single"): one HTML file with everything inlined, to open from disk.
+  plugins: mode === 'single' ? [react(), viteSingleFile()] : [react()],
   // window.p2pglobe.version (src/embed/pageApi.ts), without bundling package.json.
   define: { __P2PGLOBE_VERSION__: JSON.stringify(pkg.version) },
   resolve: {
     // One copy of three and React, in the app and under Vitest alike.
     dedupe: ['three', 'react', 'react-dom'],
+    // The single file has no worker (see src/store/startWorker.single.ts).
+    alias: mode === 'single' ? [{ find: './startWorker', replacement: './startWorker.single' }] : [],
   },
   build: {
     target: 'es2022',
     sourcemap: false,
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: mode === 'single' ? 4000 : 1200,
+    outDir: mode === 'single' ? 'dist-single' : 'dist',
+    // The single file carries its pictures too.
+    assetsInlineLimit: mode === 'single' ? 100_000_000 : 4096,
   },
   worker: { format: 'es' },
   test: {
@@ -45,4 +52,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))

@@ -2,6 +2,7 @@ import { useStore } from 'zustand'
 import { createPageBackend, createWorkerBackend, type SimBackend } from './backend'
 import { createAppStore, type AppState } from './store'
 import { browserStorage, readPrefs, writePrefs } from './prefs'
+import { startWorker } from './startWorker'
 import { loadWorldData } from './worldData'
 import type { World } from '../sim/world'
 
@@ -9,7 +10,8 @@ import type { World } from '../sim/world'
 function createBackend(world: World): SimBackend {
   if (typeof Worker !== 'undefined') {
     try {
-      return createWorkerBackend(new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' }))
+      const worker = startWorker()
+      if (worker) return createWorkerBackend(worker)
     } catch {
       // A page opened from disk, or a policy that forbids workers: run it here instead.
     }
