@@ -45,7 +45,9 @@ export interface UrlParse {
 const QUOTE_MAX = 40
 
 function quote(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?')
+  // Control characters would garble a message: they are shown as "?".
+  let clean = ''
+  for (const ch of value) clean += ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 ? '?' : ch
   return JSON.stringify(clean.length > QUOTE_MAX ? `${clean.slice(0, QUOTE_MAX)}…` : clean)
 }
 
