@@ -1,4 +1,122 @@
-/** Timeline: to be built (issue 4). */
-export function Timeline() {
-  return null
+import { useId, useState, type CSSProperties } from 'react'
+import { useAppStore } from '../../store/appStore'
+import { NETWORK_LABELS, type AppState, type NetworkKind } from '../../store/store'
+import { formatClock, formatMs, formatPercent } from '../hud/format'
+import { Chart } from './Chart'
+import { chartLines, type ChartMode } from './chartData'
+import { EventLog } from './EventLog'
+import './timeline.css'
+
+/** Below this the chart and the log start folded to their bar, so the globe has the screen. */
+const SMALL_SCREEN = '(max-width: 640px), (max-height: 520px)'
+
+function startsOpen(): boolean {
+  return typeof window.matchMedia !== 'function' || !window.matchMedia(SMALL_SCREEN).matches
+}
+
+const MODES: { mode: ChartMode; name: string }[] = [
+  { mode: 'availability', name: 'Availability' },
+  { mode: 'latency', name: 'Latency' },
+]
+
+/**
+ * Bottom centre: the run's metrics over simulated time (a chart) and what happened (the event log), for the
+ * network on screen or the networks given (a comparison draws both on one chart). Folds to a bar; the bar also
+ * opens the methodology.
+ */
+export function Timeline({ networks }: { networks?: NetworkKind[] }) {
+  const active = useAppStore((s) => s.active)
+  const openPanel = useAppStore((s) => s.openPanel)
+  const shown = networks && networks.length > 0 ? networks : [active]
+  const [open, setOpen] = useState(startsOpen)
+  const [mode, setMode] = useState<ChartMode>('availability')
+  const bodyId = useId()
+  const summary = useAppStore((s) => chartSummary(s.slots, shown, mode))
+  const clock = useAppStore((s) => s.slots[shown[0]!]?.view.t ?? 0)
+
+  return (
+    <section className="timeline" data-open={open ? 'true' : 'false'} aria-label="Timeline">
+      <div className="timeline__bar">
+        <button
+          type="button"
+          className="timeline__toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="timeline__title">Timeline</span>
+          <span className="timeline__clock">{formatClock(clock)}</span>
+          <span className="timeline__chevron" aria-hidden="true" />
+        </button>
+        {open && (
+          <div className="timeline__modes" role="group" aria-label="Chart shows">
+            {MODES.map((m) => (
+              <button
+                key={m.mode}
+                type="button"
+                className="timeline__mode"
+                aria-pressed={mode === m.mode}
+                onClick={() => setMode(m.mode)}
+              >
+                {m.name}
+              </button>
+            ))}
+          </div>
+        )}
+        <button
+          type="button"
+          className="timeline__how"
+          aria-haspopup="dialog"
+          data-opens="methodology"
+          onClick={() => openPanel('methodology')}
+        >
+          How this works
+        </button>
+      </div>
+      <div id={bodyId} className="timeline__body" hidden={!open}>
+        {open && (
+          <>
+            <div className="timeline__plot">
+              <Chart networks={shown} mode={mode} label={summary} />
+              <ChartKey networks={shown} mode={mode} />
+            </div>
+            <EventLog networks={shown} />
+          </>
+        )}
+      </div>
+    </section>
+  )
+}
+
+/** The chart's legend: which line is which (colour: the network; solid or dashed: the metric). */
+function ChartKey({ networks, mode }: { networks: readonly NetworkKind[]; mode: ChartMode }) {
+  return (
+    <ul className="timeline__key" aria-label="Chart legend">
+      {chartLines(networks, mode).map((l) => (
+        <li key={`${l.kind}-${l.metric}`} className="timeline__key-item">
+          <span
+            className={`timeline__swatch${l.dashed ? ' timeline__swatch--dashed' : ''}`}
+            // A custom property through the CSSOM: the page's CSP refuses style attributes, not element.style.
+            style={{ '--line-color': l.color } as CSSProperties}
+            aria-hidden="true"
+          />
+          {l.label}
+          {l.dashed ? ' (dashed)' : ''}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** What the chart shows now, in words, for screen readers (the chart itself is a picture). */
+function chartSummary(slots: AppState['slots'], kinds: readonly NetworkKind[], mode: ChartMode): string {
+  const parts = kinds.map((kind) => {
+    const m = slots[kind]?.view.metrics
+    if (!m) return `${NETWORK_LABELS[kind]}: not built`
+    return mode === 'availability'
+      ? `${NETWORK_LABELS[kind]}: services available ${formatPercent(m.serviceAvailability)}, users online ${formatPercent(m.usersOnline)}`
+      : `${NETWORK_LABELS[kind]}: median latency ${formatMs(m.latencyP50Ms)}, p95 ${formatMs(m.latencyP95Ms)}`
+  })
+  const what = mode === 'availability' ? 'Services available and users online' : 'Latency, median and p95'
+  return `${what} over simulated time. Now: ${parts.join('; ')}.`
 }

@@ -1,0 +1,201 @@
+/**
+ * The event log: what failed, when, and what it cost, read off a run's metrics step by step. Pure: the series
+ * (one StepMetrics per step, the first at t = 0) and the scenario in, plain lines out, newest first:
+ * "T+12 min: 34 more nodes failed (cascade round 3); services available 71% (−12 points)".
+ *
+ * Only what the metrics show is said: node and link counts going up or down, availability and people online
+ * moving, services coming back while nodes are still down (self-healing), and the moment everything is back.
+ */
+
+import type { StepMetrics } from '../sim/engine'
+import type { ScenarioSpec } from '../sim/scenarios'
+import {
+  capitalize,
+  formatClock,
+  formatCount,
+  formatPercent,
+  formatPersonHours,
+  formatPoints,
+  plural,
+} from './hud/format'
+import type { Severity } from './hud/severity'
+import { scenarioSubject, triggerName, type NetInfo } from './narrate'
+
+export interface LogEvent {
+  /** Simulated minutes since the start. */
+  t: number
+  /** "T+12 min". */
+  when: string
+  /** What happened and what it cost, one sentence without the time. */
+  what: string
+  /** How it went for people: a loss (bad), a partial recovery (warn), a full one or the start (ok). */
+  severity: Exclude<Severity, 'none'>
+}
+
+export interface EventContext {
+  scenario: ScenarioSpec
+  net: NetInfo & { selfHealing?: boolean }
+}
+
+/** The log keeps this many lines (the newest). */
+export const MAX_EVENTS = 60
+/** Changes of a share smaller than this are noise, not news (0.05 percentage points). */
+const SHARE_NEWS = 0.0005
+const EPS = 1e-9
+
+/** Every event of a run, newest first, at most `max`. */
+export function deriveEvents(series: readonly StepMetrics[], ctx: EventContext, max = MAX_EVENTS): LogEvent[] {
+  const out: LogEvent[] = []
+  const first = series[0]
+  if (!first) return out
+  out.push(startEvent(first, ctx))
+  // Index of the step where the scenario's failures began (the first with a change), for "round k".
+  let onset = -1
+  for (let i = 1; i < series.length; i++) {
+    const a = series[i - 1]!
+    const b = series[i]!
+    const e = stepEvent(a, b, first, ctx, i, onset)
+    if (e) {
+      if (onset < 0 && b.failedNodes + b.failedLinks > a.failedNodes + a.failedLinks) onset = i
+      out.push(e)
+    }
+  }
+  out.reverse()
+  return out.length > max ? out.slice(0, max) : out
+}
+
+function startEvent(f: StepMetrics, context: EventContext): LogEvent {
+  const n = context.net.graph.n
+  const nodes =
+    f.failedNodes === 0 ? `all ${plural(n, 'node')} up` : `${formatCount(n - f.failedNodes)} of ${plural(n, 'node')} up`
+  const services =
+    f.serviceAvailability === null
+      ? `survivability ${formatPercent(f.survivability)}`
+      : f.serviceAvailability >= 1 - EPS
+        ? 'every service answers'
+        : `services available ${formatPercent(f.serviceAvailability)}`
+  const what =
+    context.scenario.kind === 'none'
+      ? `Start: ${nodes}; ${services}`
+      : `Start (${scenarioName(context)}): ${nodes}; ${services}`
+  return { t: f.t, when: formatClock(f.t), what, severity: 'ok' }
+}
+
+/** A short name of the scenario for the start line. */
+function scenarioName({ scenario, net }: EventContext): string {
+  switch (scenario.kind) {
+    case 'site':
+      return `${scenarioSubject(net, scenario)} will fail`
+    case 'region':
+      return `a disaster will take down ${scenarioSubject(net, scenario)}`
+    case 'random':
+      return `${formatPercent(scenario.fraction)} of nodes will fail at random`
+    case 'links':
+      return `${formatPercent(scenario.fraction)} of links will be cut`
+    case 'attack':
+      return `an attack on the ${formatPercent(scenario.fraction)} ${scenario.by === 'load' ? 'busiest' : 'best-connected'} nodes`
+    case 'cascade':
+      return `an overload cascade, α = ${scenario.alpha}`
+    case 'spread':
+      return `a failure spreading along links, T = ${scenario.transmissibility}`
+    case 'push':
+      return `a bad push through ${scenarioSubject(net, scenario)}`
+    case 'churn':
+      return 'everyday churn'
+    case 'none':
+      return 'a normal day'
+  }
+}
+
+/** Why nodes fail in a step, in the scenario's terms: "(cascade round 3)". */
+function cause(scenario: ScenarioSpec, round: number): string {
+  switch (scenario.kind) {
+    case 'cascade':
+      return ` (cascade round ${round})`
+    case 'spread':
+      return ` (spreading, round ${round})`
+    case 'push':
+      return ` (bad push, wave ${round})`
+    case 'churn':
+      return ' (churn)'
+    default:
+      return ''
+  }
+}
+
+function stepEvent(
+  a: StepMetrics,
+  b: StepMetrics,
+  first: StepMetrics,
+  { scenario, net }: EventContext,
+  i: number,
+  onset: number,
+): LogEvent | null {
+  const parts: string[] = []
+  const dNodes = b.failedNodes - a.failedNodes
+  const dLinks = b.failedLinks - a.failedLinks
+  const round = onset < 0 ? 0 : i - onset
+  const firstHit = onset < 0 && dNodes + dLinks > 0
+
+  if (dNodes > 0) {
+    if (firstHit && scenario.kind === 'site' && dNodes === 1) parts.push(`${scenarioSubject(net, scenario)} went down`)
+    else if (firstHit && scenario.kind === 'region')
+      parts.push(`a disaster took down ${scenarioSubject(net, scenario)}: ${plural(dNodes, 'node')}`)
+    else if (firstHit && scenario.kind === 'attack') parts.push(`an attack took out ${plural(dNodes, 'node')}`)
+    else if (firstHit && scenario.kind === 'random') parts.push(`${plural(dNodes, 'node')} failed at random`)
+    else if (firstHit && scenario.kind === 'cascade')
+      parts.push(
+        dNodes === 1
+          ? `the cascade begins: the ${triggerName(scenario.trigger)} failed`
+          : `the cascade begins: ${plural(dNodes, 'node')} failed`,
+      )
+    else if (firstHit && scenario.kind === 'spread') parts.push(`the failure starts: ${plural(dNodes, 'node')} down`)
+    else if (firstHit && scenario.kind === 'push') parts.push(`the bad push starts: ${plural(dNodes, 'machine')} down`)
+    else parts.push(`${formatCount(dNodes)} more ${dNodes === 1 ? 'node' : 'nodes'} failed${cause(scenario, round)}`)
+  } else if (dNodes < 0) {
+    parts.push(`${plural(-dNodes, 'node')} came back`)
+  }
+  if (dLinks > 0) parts.push(`${plural(dLinks, 'link')} cut`)
+  else if (dLinks < 0) parts.push(`${plural(-dLinks, 'link')} restored`)
+
+  const sa0 = a.serviceAvailability
+  const sa1 = b.serviceAvailability
+  const uo0 = a.usersOnline
+  const uo1 = b.usersOnline
+  const dSa = sa0 !== null && sa1 !== null ? sa1 - sa0 : 0
+  const dUo = uo0 !== null && uo1 !== null ? uo1 - uo0 : 0
+  const saNews = Math.abs(dSa) >= SHARE_NEWS
+  const uoNews = Math.abs(dUo) >= SHARE_NEWS
+
+  // Services back while nothing was repaired: lost copies re-created elsewhere (only a self-healing network does).
+  if (parts.length === 0 && dSa > 0 && saNews && net.selfHealing) parts.push('lost copies re-created on other nodes')
+  if (parts.length === 0 && !saNews && !uoNews) return null
+  if (parts.length === 0) parts.push(dSa > 0 || dUo > 0 ? 'people reconnected' : 'services lost')
+
+  const costs: string[] = []
+  if (uoNews && uo1 !== null) costs.push(`people online ${formatPercent(uo1)} (${formatPoints(dUo)})`)
+  if (saNews && sa1 !== null) costs.push(`services available ${formatPercent(sa1)} (${formatPoints(dSa)})`)
+  else if (sa1 !== null && dNodes + dLinks > 0)
+    costs.push(sa1 >= 1 - EPS ? 'every service still answers' : `services available still ${formatPercent(sa1)}`)
+
+  const allBack =
+    b.failedNodes === 0 &&
+    b.failedLinks === 0 &&
+    (a.failedNodes > 0 || a.failedLinks > 0 || saNews || uoNews) &&
+    (sa1 ?? 1) >= (first.serviceAvailability ?? 1) - EPS &&
+    (uo1 ?? 1) >= (first.usersOnline ?? 1) - EPS
+  if (allBack) {
+    const lost = b.userHoursLost && b.userHoursLost > 0 ? `; ${formatPersonHours(b.userHoursLost)} lost in all` : ''
+    return {
+      t: b.t,
+      when: formatClock(b.t),
+      what: `${capitalize(parts.join(', '))}: everything is back${lost}`,
+      severity: 'ok',
+    }
+  }
+
+  const what = capitalize([parts.join(', '), ...costs].join('; '))
+  const worse = dSa < -EPS || dUo < -EPS || (dNodes + dLinks > 0 && !(dSa > EPS))
+  const severity = worse ? 'bad' : 'warn'
+  return { t: b.t, when: formatClock(b.t), what, severity }
+}

@@ -1,0 +1,315 @@
+import { useShallow } from 'zustand/react/shallow'
+import type { StepMetrics } from '../../sim/engine'
+import { DEFAULT_SIM_OPTIONS } from '../../sim/engine'
+import { DEFAULT_ROUTE_STRETCH, FIBER_KM_PER_MS } from '../../sim/geo'
+import { NodeClass, type Network } from '../../sim/network'
+import { ACCESS_CANDIDATES, ACCESS_RADIUS_KM, BACKBONE_HOP_MS, OVERLAY_HOP_MS } from '../../sim/networks/common'
+import { regionShares } from '../../sim/regions'
+import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS } from '../../sim/scenarios'
+import { useAppStore } from '../../store/appStore'
+import { NETWORK_LABELS } from '../../store/store'
+import { formatCount, formatMs, formatPercent, scaleNumber } from '../hud/format'
+import { HOURS_BAD, SHARE_OK, SHARE_WARN } from '../hud/severity'
+import { allDownShare, failureRows, networkFacts, type FailureRow } from './facts'
+import { Sources } from './Sources'
+
+/** The model in plain words, with its parameters read live from the networks the page built. */
+export function ModelText() {
+  const nets = useAppStore(
+    useShallow((s) => ({
+      centralized: s.slots.centralized?.net,
+      decentralized: s.slots.decentralized?.net,
+      p2p: s.slots.p2p?.net,
+    })),
+  )
+  const rest = useAppStore(
+    useShallow((s) => ({
+      centralized: s.slots.centralized?.series[0],
+      decentralized: s.slots.decentralized?.series[0],
+      p2p: s.slots.p2p?.series[0],
+    })),
+  )
+  const seed = useAppStore((s) => s.seed)
+  const rows = failureRows()
+  return (
+    <>
+      <p className="method__lead">
+        Every number on screen comes from a simulation running in this page: plain code, the same result from the same
+        seed (now {seed}). One failure, at the same place and the same moment, hits all three networks; switching only
+        changes which one you look at.
+      </p>
+      <Networks nets={nets} />
+      <People net={nets.p2p ?? nets.centralized} />
+      <Metrics />
+      <Failures />
+      <Churn rows={rows} healAfter={DEFAULT_SIM_OPTIONS.healAfterMin} />
+      <Latency rest={rest} />
+      <Costs rows={rows} cloud={nets.centralized} grid={nets.p2p} />
+      <Assumptions />
+      <Sources />
+    </>
+  )
+}
+
+type Nets = Record<'centralized' | 'decentralized' | 'p2p', Network | undefined>
+
+function Networks({ nets }: { nets: Nets }) {
+  const c = nets.centralized && networkFacts(nets.centralized)
+  const d = nets.decentralized && networkFacts(nets.decentralized)
+  const p = nets.p2p && networkFacts(nets.p2p)
+  const pp = nets.p2p?.params ?? {}
+  const largestShare = regionShares(c?.byClass[NodeClass.region] ?? 16)[0] ?? 0
+  return (
+    <section aria-labelledby="method-networks">
+      <h3 id="method-networks">The three networks</h3>
+      <p>After Paul Baran's 1964 memo, which drew the same three shapes: a star, a hierarchy of stars, and a mesh.</p>
+      <dl className="method__defs">
+        <dt>{NETWORK_LABELS.centralized}</dt>
+        <dd>
+          {c ? (
+            <>
+              {formatCount(c.byClass[NodeClass.region] ?? 0)} hyperscale cloud regions at real metros and{' '}
+              {formatCount(c.byClass[NodeClass.pop] ?? 0)} points of presence where people enter the provider's backbone
+              ({formatCount(c.links)} links). Each of the {formatCount(c.services)} services lives in one region; the
+              largest region hosts {formatPercent(largestShare)} of them.
+            </>
+          ) : (
+            'Not built yet.'
+          )}
+        </dd>
+        <dt>{NETWORK_LABELS.decentralized}</dt>
+        <dd>
+          {d ? (
+            <>
+              The same {formatCount(d.nodes)} sites and backbone; each service runs in {d.replicas} regions and fails
+              over to another when one is lost.
+            </>
+          ) : (
+            'Not built yet.'
+          )}
+        </dd>
+        <dt>{NETWORK_LABELS.p2p}</dt>
+        <dd>
+          {p ? (
+            <>
+              {formatCount(p.nodes)} small nodes where people live, run by {formatCount(p.operators)} independent
+              operators (the largest runs {formatCount(p.largestOperator)}), as on the ThreeFold Grid. Each node links
+              to its {String(pp.links ?? '')} nearest peers plus {String(pp.longLinks ?? '')} long link on average (
+              {formatCount(p.links)} links in all). Each service runs on {p.replicas} nodes, kept at least{' '}
+              {String(pp.replicaSeparationKm ?? '')} km apart where possible. Self-healing is{' '}
+              {p.selfHealing ? 'on' : 'off'}.
+            </>
+          ) : (
+            'Not built yet.'
+          )}
+        </dd>
+      </dl>
+    </section>
+  )
+}
+
+function People({ net }: { net: Network | undefined }) {
+  const f = net && networkFacts(net)
+  const people = f ? scaleNumber(f.people) : null
+  return (
+    <section aria-labelledby="method-people">
+      <h3 id="method-people">People and access</h3>
+      <p>
+        {f && people ? (
+          <>
+            {formatCount(f.clusters)} clusters of the world's people ({people.value} {people.scale} in all)
+          </>
+        ) : (
+          'Clusters of the world’s people'
+        )}
+        , from GeoNames places of 1,000 people or more summed in cells about 160 km across, per country. People reach
+        the network through an access node (a point of presence, or a small node) within reach: one of their{' '}
+        {ACCESS_CANDIDATES} nearest when it serves them as well as any, else the best among those within{' '}
+        {formatCount(ACCESS_RADIUS_KM)} km. From there the network carries them to the services. People inside a
+        disaster area lose their own connection, on every network alike.
+      </p>
+    </section>
+  )
+}
+
+function Metrics() {
+  return (
+    <section aria-labelledby="method-metrics">
+      <h3 id="method-metrics">What the numbers mean</h3>
+      <dl className="method__defs">
+        <dt>Users online</dt>
+        <dd>The share of people who can reach at least one service.</dd>
+        <dt>Services available</dt>
+        <dd>
+          The share of all (person, service) pairs in which the person reaches a working copy of the service. Everyone
+          is assumed to use every service, so this is also the share of services an average person can use.
+        </dd>
+        <dt>Latency, median and p95</dt>
+        <dd>
+          The round trip from people to the nearest reachable copy of a service, over a fixed sample of 16 services,
+          weighted by population: half of people wait less than the median, 95% less than the p95.
+        </dd>
+        <dt>Failed nodes and links</dt>
+        <dd>How many are down at this moment.</dd>
+        <dt>Person-hours lost</dt>
+        <dd>
+          Added up over the run: an hour in which a person cannot reach a share x of the services counts as x hours.
+        </dd>
+        <dt>Survivability</dt>
+        <dd>
+          Baran's measure, used in the robustness chart: the share of all nodes that are up and in the largest connected
+          group.
+        </dd>
+        <dt>Colours</dt>
+        <dd>
+          Green (✓) from {formatPercent(SHARE_OK)} of users or services, amber (▲) from {formatPercent(SHARE_WARN)}, red
+          (✕) below; latency green up to 20% slower than the same network at the start, amber up to 50%; person-hours
+          red from {scaleNumber(HOURS_BAD).value} {scaleNumber(HOURS_BAD).scale}. Each colour comes with its icon and a
+          word.
+        </dd>
+      </dl>
+    </section>
+  )
+}
+
+function Failures() {
+  return (
+    <section aria-labelledby="method-failures">
+      <h3 id="method-failures">Failures</h3>
+      <ul className="method__list">
+        {SCENARIO_KINDS.filter((k) => k !== 'none').map((k) => (
+          <li key={k}>{SCENARIO_DESCRIPTIONS[k]}</li>
+        ))}
+      </ul>
+      <p>
+        The cascade follows Motter and Lai: each node's load is the number of shortest paths through it, its capacity is
+        (1 + α) times its load at the start, and every node whose load passes its capacity fails, one round per minute.
+        A spreading failure passes to each neighbour with probability T. A push travels down the operator's rollout
+        tree, four machines at a time.
+      </p>
+    </section>
+  )
+}
+
+function Churn({ rows, healAfter }: { rows: FailureRow[]; healAfter: number }) {
+  return (
+    <section aria-labelledby="method-churn">
+      <h3 id="method-churn">Churn, repair and self-healing</h3>
+      <p>
+        Every kind of node fails on its own now and then, and is repaired. Small nodes' uptimes follow a Weibull
+        distribution fitted to the ThreeFold Grid's published uptime streaks (88% of active nodes up for over a week,
+        70% over a month, 44% over three months); a cloud region has a major outage about once a year.
+      </p>
+      <table className="method__table">
+        <caption>Failures on their own, per node</caption>
+        <thead>
+          <tr>
+            <th scope="col">Node</th>
+            <th scope="col">Failures a year</th>
+            <th scope="col">Mean repair</th>
+            <th scope="col">Time down</th>
+            <th scope="col">Uptime model</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.cls}>
+              <th scope="row">{r.name}</th>
+              <td>{r.perYear.toFixed(1)}</td>
+              <td>{r.mttrHours} h</td>
+              <td>{formatPercent(r.downShare)}</td>
+              <td>
+                {r.shape === 1 ? 'exponential' : `Weibull, shape ${r.shape}`}, mean {Math.round(r.meanUpDays)} days
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        In a scenario, failed nodes and cut links come back after the repair time you set (or never). In the
+        peer-to-peer grid, a copy whose node has been down for {healAfter} minutes is made again on the nearest working
+        node that can fetch it from a surviving copy; with no copy left, the data is gone until a node returns.
+      </p>
+    </section>
+  )
+}
+
+function Latency({ rest }: { rest: Record<'centralized' | 'decentralized' | 'p2p', StepMetrics | undefined> }) {
+  return (
+    <section aria-labelledby="method-latency">
+      <h3 id="method-latency">Latency</h3>
+      <p>
+        A link's round trip is light in fiber ({formatCount(FIBER_KM_PER_MS * 1000)} km/s) over {DEFAULT_ROUTE_STRETCH}{' '}
+        times the great-circle distance, there and back, plus the cost of the hop: {BACKBONE_HOP_MS} ms through a router
+        of a cloud backbone, {OVERLAY_HOP_MS} ms through a small overlay node, which routes and re-encrypts in software
+        on an ordinary connection (an assumption). At the start of this run:
+      </p>
+      <ul className="method__list">
+        {(['centralized', 'decentralized', 'p2p'] as const).map((k) => (
+          <li key={k}>
+            {NETWORK_LABELS[k]}: median {formatMs(rest[k]?.latencyP50Ms ?? null)}, p95{' '}
+            {formatMs(rest[k]?.latencyP95Ms ?? null)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Costs({ rows, cloud, grid }: { rows: FailureRow[]; cloud?: Network; grid?: Network }) {
+  const region = rows.find((r) => r.cls === NodeClass.region)!
+  const peer = rows.find((r) => r.cls === NodeClass.peer)!
+  const c = cloud && networkFacts(cloud)
+  const g = grid && networkFacts(grid)
+  const replicas = g?.replicas ?? 3
+  return (
+    <section aria-labelledby="method-costs">
+      <h3 id="method-costs">What the distributed design costs</h3>
+      <ul className="method__list">
+        <li>
+          Small nodes fail far more often: {peer.perYear.toFixed(1)} times a year against {region.perYear.toFixed(1)}{' '}
+          for a cloud region, and each stays down {peer.mttrHours} hours. A small node is down{' '}
+          {formatPercent(peer.downShare)} of the time, {Math.round(peer.downShare / region.downShare)} times as much as
+          a region ({formatPercent(region.downShare)}). The grid makes up for it with copies: if nodes failed
+          independently, all {replicas} copies of a service would be down at once{' '}
+          {formatPercent(allDownShare(peer.downShare, replicas))} of the time. They do not always fail independently,
+          which is what the disaster and push scenarios are for.
+        </li>
+        <li>
+          Every hop through a small node costs {OVERLAY_HOP_MS} ms against {BACKBONE_HOP_MS} ms in a cloud backbone, and
+          a path across a mesh takes more hops than one across a backbone. Copies near people can make up for it
+          (compare the medians above), and detours around failures add to it: watch the latency when nodes fail.
+        </li>
+        <li>
+          A bad push through one operator reaches everything that operator runs:{' '}
+          {c ? `all ${formatCount(c.largestOperator)} machines of the cloud` : 'every machine of the cloud'}, but only{' '}
+          {g ? `${formatCount(g.largestOperator)} of the grid's ${formatCount(g.nodes)}` : 'a few of the grid'}. One
+          software release on every node (the push with operator "all") reaches every small node as well, and takes the
+          grid down with it: the distributed design is no shelter from a monoculture.
+        </li>
+      </ul>
+    </section>
+  )
+}
+
+function Assumptions() {
+  return (
+    <section aria-labelledby="method-assumptions">
+      <h3 id="method-assumptions">Assumptions to know</h3>
+      <ul className="method__list">
+        <li>
+          Cloud providers publish no share of services per region: here it follows Zipf's law, so the largest of 16
+          regions (Northern Virginia) hosts about 30% of them.
+        </li>
+        <li>The cloud's backbone joins every pair of regions directly.</li>
+        <li>Everyone uses every service; latency is measured on a fixed sample of 16 of them.</li>
+        <li>
+          Small nodes fail independently of one another in everyday churn; shared causes are modelled as scenarios (a
+          disaster area, a push, a spreading failure).
+        </li>
+        <li>Above 2,000 nodes, a cascade's loads are estimated from 128 sampled sources rather than every pair.</li>
+        <li>One step is one simulated minute; the clock runs at the speed you set.</li>
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,105 @@
+import { useEffect, useMemo, useRef } from 'react'
+import uPlot from 'uplot'
+import 'uplot/dist/uPlot.min.css'
+import { appStore, useAppStore } from '../../store/appStore'
+import type { NetworkKind } from '../../store/store'
+import { formatAxisMinutes } from '../hud/format'
+import { chartColumns, chartLines, type ChartLine, type ChartMode } from './chartData'
+
+const AXIS_COLOR = '#8a9bb5'
+const GRID_COLOR = 'rgba(159, 216, 255, 0.1)'
+/** Canvas text is not CSS: the axis font is set here (px are CSS pixels; uPlot scales for the display). */
+const AXIS_FONT = '600 13px system-ui, sans-serif'
+const DASH = [7, 5]
+const MINUTE_INCRS = [1, 2, 5, 10, 15, 30, 60, 120, 240, 360, 720, 1440, 2880, 7200, 14400]
+/** The x axis spans at least this many simulated minutes, so the first steps do not fill the width. */
+const MIN_SPAN_MIN = 10
+
+/** The run's metrics as lines over simulated time, for the networks given; a uPlot chart updated step by step. */
+export function Chart({ networks, mode, label }: { networks: readonly NetworkKind[]; mode: ChartMode; label: string }) {
+  const host = useRef<HTMLDivElement>(null)
+  const plot = useRef<uPlot | null>(null)
+  const key = networks.join(',')
+  const lines = useMemo(() => chartLines(key.split(',') as NetworkKind[], mode), [key, mode])
+  // The series arrays grow in place; `frame` changes with every snapshot, so read them again then.
+  const frame = useAppStore((s) => s.frame)
+
+  // One chart per set of lines (the networks or the mode changed); it follows its container's size.
+  useEffect(() => {
+    const el = host.current
+    if (!el) return
+    const u = new uPlot(options(lines, el), read(lines), el)
+    plot.current = u
+    const resize = new ResizeObserver(() => u.setSize(sizeOf(el)))
+    resize.observe(el)
+    return () => {
+      resize.disconnect()
+      u.destroy()
+      plot.current = null
+    }
+  }, [lines])
+
+  // New steps: new data into the same chart, no re-creation.
+  useEffect(() => {
+    plot.current?.setData(read(lines))
+  }, [frame, lines])
+
+  return <div ref={host} className="timeline__chart" role="img" aria-label={label} />
+}
+
+function read(lines: readonly ChartLine[]): uPlot.AlignedData {
+  const { slots } = appStore.getState()
+  return chartColumns(lines, (kind) => slots[kind]?.series) as uPlot.AlignedData
+}
+
+function sizeOf(el: HTMLElement): { width: number; height: number } {
+  return { width: Math.max(50, Math.floor(el.clientWidth)), height: Math.max(50, Math.floor(el.clientHeight)) }
+}
+
+function options(lines: readonly ChartLine[], el: HTMLElement): uPlot.Options {
+  const percent = lines[0]?.metric === 'serviceAvailability'
+  const axis = {
+    stroke: AXIS_COLOR,
+    font: AXIS_FONT,
+    grid: { stroke: GRID_COLOR, width: 1 },
+    ticks: { stroke: GRID_COLOR, width: 1, size: 4 },
+  }
+  return {
+    ...sizeOf(el),
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+    scales: {
+      x: { time: false, range: (_u, _min, max) => [0, Math.max(MIN_SPAN_MIN, max ?? 0)] },
+      y: percent ? { range: [0, 100] } : { range: (_u, _min, max) => [0, niceCeil(max ?? 0)] },
+    },
+    axes: [
+      // Whole minutes, then round hours and days: a step is a minute, so no tick falls between steps.
+      { ...axis, size: 30, space: 56, incrs: MINUTE_INCRS, values: (_u, splits) => splits.map(formatAxisMinutes) },
+      {
+        ...axis,
+        size: percent ? 48 : 60,
+        values: (_u, splits) => splits.map((v) => (percent ? `${v}%` : `${v} ms`)),
+      },
+    ],
+    series: [
+      {},
+      ...lines.map((l): uPlot.Series => ({
+        label: l.label,
+        stroke: l.color,
+        width: 2.5,
+        dash: l.dashed ? DASH : undefined,
+        // A metric holds from one step to the next: drawn as steps, not slopes.
+        paths: uPlot.paths.stepped!({ align: 1 }),
+        points: { show: false },
+        spanGaps: false,
+      })),
+    ],
+  }
+}
+
+/** A round upper bound for latency (at least 100 ms), so the axis does not jitter with every step. */
+function niceCeil(max: number): number {
+  const top = Math.max(100, max * 1.1)
+  const step = top <= 200 ? 50 : top <= 500 ? 100 : top <= 1000 ? 250 : 500
+  return Math.ceil(top / step) * step
+}

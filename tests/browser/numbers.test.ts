@@ -1,0 +1,322 @@
+/**
+ * The numbers, in the built app under its CSP: the HUD after Northern Virginia fails on the centralized cloud
+ * (services around 70%, a sentence that names the place, the same said politely to screen readers at most once
+ * a second), the chart drawn, the event log, the switch to the peer-to-peer grid, and the methodology dialog
+ * opened from its button and closed with Esc, focus returned. On a phone the chart and the log fold to a bar.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { PALETTE } from '../../src/scene/constants'
+import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+import { hexToRgb } from './pixels'
+
+const ASHBURN = { lat: 39.04, lon: -77.49 }
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function ready(opened: OpenedPage): Promise<void> {
+  const { page } = opened
+  await waitForReady(page)
+  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+  await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+}
+
+/** Northern Virginia fails on every network; the centralized cloud is on screen, three steps taken. */
+async function failAshburn(page: Page): Promise<void> {
+  await page.evaluate(async (at) => {
+    const api = window.p2pglobe!
+    api.setNetwork('centralized')
+    await api.runScenario({ kind: 'site', at })
+    api.pause()
+    await api.step(3)
+  }, ASHBURN)
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).first().innerText()
+
+/** The number in a HUD tile ("70%" → 70). */
+async function tileNumber(page: Page, metric: string): Promise<number> {
+  const value = await text(page, `.hud [data-metric="${metric}"] .hud__value`)
+  return Number.parseFloat(value.replace(/,/g, ''))
+}
+
+/** Pixels of uPlot's canvas close to a colour (its series are drawn there). */
+function chartPixels(page: Page, rgb: [number, number, number]): Promise<{ painted: number; matching: number }> {
+  return page.evaluate(([r, g, b]) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.timeline__chart canvas')
+    if (!canvas) return { painted: 0, matching: 0 }
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+    let painted = 0
+    let matching = 0
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! === 0) continue
+      painted++
+      if (Math.abs(data[i]! - r!) < 40 && Math.abs(data[i + 1]! - g!) < 40 && Math.abs(data[i + 2]! - b!) < 40)
+        matching++
+    }
+    return { painted, matching }
+  }, rgb)
+}
+
+describe('numbers', () => {
+  test('the HUD, the chart and the event log tell what a failure in Northern Virginia costs', async () => {
+    const opened = await openPage(browser)
+    const { page } = opened
+    await ready(opened)
+    await failAshburn(page)
+
+    // The HUD: services around 70% on the centralized cloud, in red with its word; nobody is cut off.
+    await page.waitForFunction(() =>
+      document.querySelector('.hud [data-metric="services"] .hud__value')?.textContent?.includes('%'),
+    )
+    const services = await tileNumber(page, 'services')
+    expect(services).toBeGreaterThan(65)
+    expect(services).toBeLessThan(75)
+    expect(await tileNumber(page, 'users')).toBe(100)
+    const tile = page.locator('.hud [data-metric="services"]')
+    expect(await tile.getAttribute('data-severity')).toBe('bad')
+    expect(await tile.locator('.hud__state').innerText()).toMatch(/✕\s*severe/)
+    expect(await tileNumber(page, 'failed')).toBe(1)
+    expect(await text(page, '.hud [data-metric="hours"] .hud__unit')).toMatch(/million/)
+    // Large type: readable from the back of a hall.
+    const size = await page
+      .locator('.hud [data-metric="services"] .hud__value')
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
+    expect(size).toBeGreaterThanOrEqual(28)
+
+    const sentence = await text(page, '.hud__sentence')
+    expect(sentence).toMatch(/^Northern Virginia is down: 30% of services are unreachable worldwide\.$/)
+    // The screen reader hears it too (the polite live region is updated within a second).
+    const live = page.locator('.hud [aria-live="polite"]')
+    await page.waitForFunction(
+      () => document.querySelector('.hud [aria-live="polite"]')?.textContent?.includes('Northern Virginia'),
+      undefined,
+      { timeout: 3000 },
+    )
+    expect(await live.textContent()).toMatch(/Northern Virginia is down.*services available 70%/)
+
+    // The chart has drawn the network's line (PALETTE.centralized.node) on its canvas.
+    await page.waitForFunction(() => document.querySelector('.timeline__chart canvas') !== null)
+    const px = await chartPixels(page, hexToRgb(PALETTE.centralized.node))
+    expect(px.painted).toBeGreaterThan(500)
+    expect(px.matching).toBeGreaterThan(100)
+    expect(await page.locator('.timeline__chart').getAttribute('aria-label')).toMatch(/services available 70%/)
+
+    // The event log: the failure, newest first, and the start below it.
+    const events = await page.locator('.timeline__event').allInnerTexts()
+    expect(events[0]).toMatch(/^✕\s*T\+3 min: Northern Virginia went down; services available 70% \(−30 points\)$/)
+    expect(events.at(-1)).toMatch(/T\+0: Start \(Northern Virginia will fail\)/)
+    // It can be reached and scrolled with the keyboard.
+    expect(await page.locator('.timeline__log').getAttribute('tabindex')).toBe('0')
+
+    // The peer-to-peer grid under the same failure: every service still answers.
+    await page.evaluate(() => window.p2pglobe!.setNetwork('p2p'))
+    await page.waitForFunction(() => document.querySelector('.hud')?.getAttribute('data-network') === 'p2p')
+    expect(await tileNumber(page, 'services')).toBe(100)
+    expect(await page.locator('.hud [data-metric="services"]').getAttribute('data-severity')).toBe('ok')
+    expect(await text(page, '.hud__sentence')).toBe(
+      'A small node near Northern Virginia is down: every service still answers.',
+    )
+    expect(await text(page, '.hud__network')).toBe('Peer-to-peer grid')
+    expect(await page.locator('.timeline__event').first().innerText()).toMatch(/small node near Northern Virginia/)
+    // The chart follows: the grid's colour now.
+    await page.waitForTimeout(200)
+    expect((await chartPixels(page, hexToRgb(PALETTE.p2p.node))).matching).toBeGreaterThan(100)
+
+    // Latency on the chart's second view.
+    await page.getByRole('button', { name: 'Latency' }).click()
+    expect(await page.getByRole('button', { name: 'Latency' }).getAttribute('aria-pressed')).toBe('true')
+    expect(await page.locator('.timeline__key').innerText()).toMatch(/Latency, median[\s\S]*Latency, p95 \(dashed\)/)
+    expect((await chartPixels(page, hexToRgb(PALETTE.p2p.node))).matching).toBeGreaterThan(100)
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+
+  test('the screen reader hears at most about once a second', async () => {
+    const opened = await openPage(browser)
+    const { page } = opened
+    await ready(opened)
+    // Count how often the visible sentence and the live region change while a push takes the cloud down.
+    await page.evaluate(() => {
+      const w = window as unknown as { __changes: { sentence: number; live: number } }
+      w.__changes = { sentence: 0, live: 0 }
+      const watch = (selector: string, key: 'sentence' | 'live') => {
+        const el = document.querySelector(selector)!
+        let last = el.textContent
+        new MutationObserver(() => {
+          if (el.textContent !== last) {
+            last = el.textContent
+            w.__changes[key]++
+          }
+        }).observe(el, { subtree: true, childList: true, characterData: true })
+      }
+      watch('.hud__sentence', 'sentence')
+      watch('.hud [aria-live="polite"]', 'live')
+    })
+    const started = Date.now()
+    await page.evaluate(async () => {
+      const api = window.p2pglobe!
+      api.setSpeed(8)
+      await api.runScenario({ kind: 'push', transmissibility: 1, operator: 'all' })
+    })
+    await page.waitForTimeout(2500)
+    const seconds = (Date.now() - started) / 1000
+    const changes = await page.evaluate(
+      () => (window as unknown as { __changes: { sentence: number; live: number } }).__changes,
+    )
+    expect(changes.sentence).toBeGreaterThanOrEqual(3)
+    expect(changes.live).toBeLessThanOrEqual(Math.ceil(seconds) + 1)
+    expect(changes.live).toBeLessThan(changes.sentence)
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+
+  test('the methodology opens from its button, keeps focus inside, and closes with Esc', async () => {
+    const opened = await openPage(browser)
+    const { page } = opened
+    await ready(opened)
+
+    const how = page.locator('.timeline__how')
+    await how.click()
+    const dialog = page.locator('dialog.method')
+    await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('dialog.method')?.open === true)
+    expect(await dialog.getAttribute('aria-modal')).toBe('true')
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog.method') !== null)).toBe(true)
+    const body = await dialog.innerText()
+    // The live parameters of the networks the page built, and what the distributed design costs.
+    expect(body).toMatch(/3,000 small nodes/)
+    expect(body).toMatch(/16 hyperscale cloud regions/)
+    expect(body).toMatch(/What the distributed design costs/)
+    expect(body).toMatch(/small node\s+3\.\d/)
+    for (const source of ['Baran', 'Callaway', 'Albert', 'Motter', 'ThreeFold']) expect(body).toContain(source)
+    const hrefs = await dialog.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+    expect(hrefs).toContain('https://www.rand.org/pubs/research_memoranda/RM3420.html')
+    expect(hrefs).toContain('https://doi.org/10.1103/PhysRevE.66.065102')
+    // Rendering links requests nothing.
+    expect(opened.requests.filter((u) => !u.startsWith(opened.url.origin) && !/^(data|blob):/.test(u))).toEqual([])
+
+    // Tab stays in the dialog: the page behind is inert.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog.method') !== null)).toBe(true)
+    }
+
+    await page.keyboard.press('Escape')
+    await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('dialog.method')?.open === false)
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('timeline__how'))).toBe(true)
+
+    // And again from the keyboard alone, closed by its button.
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('dialog.method')?.open === true)
+    await page.getByRole('button', { name: 'Close how this works' }).click()
+    await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('dialog.method')?.open === false)
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('timeline__how'))).toBe(true)
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+
+  test('on a laptop the numbers, the chart and the legend keep to their places', async () => {
+    const opened = await openPage(browser)
+    const { page } = opened
+    await ready(opened)
+    await failAshburn(page)
+    await page.waitForSelector('.timeline__chart canvas')
+    const rect = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => {
+          const r = el.getBoundingClientRect()
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }
+        })
+    const hud = await rect('.hud__panel')
+    const timeline = await rect('.timeline')
+    const legend = await rect('.legend')
+    const apart = (a: typeof hud, b: typeof hud) =>
+      a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+    expect(apart(hud, timeline)).toBe(true)
+    expect(apart(timeline, legend)).toBe(true)
+    if ((await page.locator('.controls').count()) > 0) {
+      const controls = await rect('.controls')
+      expect(apart(hud, controls)).toBe(true)
+      expect(apart(timeline, controls)).toBe(true)
+    }
+    // The middle of the globe stays clear.
+    const mid = { left: 640 - 120, top: 360 - 100, right: 640 + 120, bottom: 360 + 60 }
+    expect(apart(hud, mid)).toBe(true)
+    expect(apart(timeline, mid)).toBe(true)
+
+    // The chart and the log fold away and come back.
+    const toggle = page.locator('.timeline__toggle')
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await page.locator('.timeline__chart').count()).toBe(0)
+    await toggle.press('Enter')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    await page.waitForSelector('.timeline__chart canvas')
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+
+  test('on a phone the chart and the log start as a small bar, and the numbers fit', async () => {
+    const opened = await openPage(browser, '', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+    const { page } = opened
+    await ready(opened)
+    await failAshburn(page)
+    await page.waitForFunction(() => document.querySelector('.hud__sentence')?.textContent?.includes('Northern'))
+
+    const timeline = page.locator('.timeline')
+    expect(await timeline.getAttribute('data-open')).toBe('false')
+    const bar = (await timeline.boundingBox())!
+    expect(bar.height).toBeLessThan(90)
+    expect(bar.y).toBeGreaterThan(844 / 2)
+    // Tap targets of 44 px.
+    for (const h of await page
+      .locator('.timeline button')
+      .evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height)))
+      expect(h).toBeGreaterThanOrEqual(44)
+
+    // Every number of the HUD is inside the screen and no two tiles overlap.
+    const tiles = await page.locator('.hud__metric').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect()
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, scroll: el.scrollWidth - el.clientWidth }
+      }),
+    )
+    expect(tiles).toHaveLength(5)
+    for (const t of tiles) {
+      expect(t.left).toBeGreaterThanOrEqual(0)
+      expect(t.right).toBeLessThanOrEqual(390)
+      expect(t.scroll).toBeLessThanOrEqual(1)
+    }
+    for (const a of tiles)
+      for (const b of tiles)
+        if (a !== b) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true)
+    expect(await tileNumber(page, 'services')).toBeCloseTo(70, 0)
+
+    // Unfolded, the chart draws across the width.
+    await page.locator('.timeline__toggle').click()
+    await page.waitForSelector('.timeline__chart canvas')
+    const chart = (await page.locator('.timeline__chart').boundingBox())!
+    expect(chart.width).toBeGreaterThan(300)
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+})
