@@ -100,10 +100,12 @@ try {
     : ({ type: 'png' } as const)
   if (values.canvas) {
     await page.evaluate(() => {
-      for (const el of document.querySelectorAll<HTMLElement>('.site-labels, .legend, .masthead'))
+      for (const el of document.querySelectorAll<HTMLElement>(
+        '.site-labels, .legend, .masthead, .hud, .timeline, .controls',
+      ))
         el.style.display = 'none'
     })
-    await page.locator('canvas').screenshot({ path: out, ...format })
+    await page.locator('.globe canvas').screenshot({ path: out, ...format })
   } else {
     await page.screenshot({ path: out, ...format })
   }

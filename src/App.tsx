@@ -6,6 +6,7 @@ import { Fallback } from './ui/Fallback'
 import { Hud } from './ui/hud/Hud'
 import { Legend } from './ui/Legend'
 import { Methodology } from './ui/methodology/Methodology'
+import { NodeInfo } from './ui/NodeInfo'
 import { Timeline } from './ui/timeline/Timeline'
 
 // The scene (three.js and fiber) is its own chunk: a browser without WebGL never downloads it.
@@ -40,6 +41,8 @@ export function App() {
       <Timeline />
       {/* The legend explains the globe: without one, there is nothing to explain. */}
       {webgl && <Legend />}
+      {/* The details of the node pointed at or tapped on the globe. */}
+      {webgl && <NodeInfo />}
       <Methodology />
     </main>
   )

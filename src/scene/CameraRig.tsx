@@ -3,10 +3,13 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react'
 import { MathUtils, type Group, type PerspectiveCamera } from 'three'
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js'
 import { appStore } from '../store/appStore'
+import { claimLead, isFollower } from './cameraLink'
 import { ATMOSPHERE_RADIUS, CAMERA_ELEVATION_DEG } from './constants'
 import { createFlights } from './flight'
-import { shouldFly } from './flyTo'
+import { shouldFly, type FocusState } from './flyTo'
+import { focusOf, useGlobeView } from './globeView'
 import { idle, inputEnded, inputStarted } from './idle'
+import { inputMode } from './inputMode'
 import { sceneNow } from './stateShader'
 import { MIN_POLAR_DEG, dampingFor, fitDistance, rotateSpeedAt, zoomRange } from './view'
 import { shouldDraw } from './visibility'
@@ -31,13 +34,17 @@ interface CameraRigProps {
  * The camera: keeps the whole globe and its halo in view at any aspect ratio, lets the visitor turn it by
  * dragging (with inertia) and zoom within limits (three's OrbitControls; no pan), and turns a scenario's place
  * to face the viewer when it starts (flight.ts). Input and flights hold the auto-rotation (idle.ts). Frames are
- * drawn on demand, so every change asks for one.
+ * drawn on demand, so every change asks for one. What a press does depends on the tool in hand and on whether
+ * the globe has focus (inputMode.ts). In a group of linked globes, the one the visitor touches leads, and only
+ * the leader flies: the others follow it (cameraLink.ts).
  */
 export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera
   const domElement = useThree((s) => s.gl.domElement)
   const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height))
   const invalidate = useThree((s) => s.invalidate)
+  const setThree = useThree((s) => s.set)
+  const { network, link } = useGlobeView()
   /** The distance that fits the globe in the current viewport; zoom is kept relative to it across resizes. */
   const fit = useRef(0)
 
@@ -61,11 +68,30 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
     fly.setAnimated(!reducedMotion)
   }, [fly, reducedMotion])
 
+  // Published as fiber's controls, for Picking: a press with a tool holds the camera as a drag would.
   useEffect(() => {
+    setThree({ controls })
+    return () => setThree({ controls: null })
+  }, [controls, setThree])
+
+  useEffect(() => {
+    // Reused for every store change (one per simulation step): nothing allocated per change.
+    const next: FocusState = { focus: null, scenarioStartedAt: null }
+    const before: FocusState = { focus: null, scenarioStartedAt: null }
     const unsubscribe = appStore.subscribe((s, prev) => {
-      if (s.view !== prev.view && s.view) fly.request(s.view, s.view.instant)
-      else if (s.focus && shouldFly(s, prev)) fly.request(s.focus)
-      else return
+      // A linked globe that follows another takes the leader's flight instead of flying by itself.
+      if (isFollower(link)) return
+      if (s.view !== prev.view && s.view) {
+        fly.request(s.view, s.view.instant)
+      } else {
+        // Where the scenario happens on the network this globe shows (the store's focus is the active one's).
+        next.focus = focusOf(s, network)
+        next.scenarioStartedAt = s.scenarioStartedAt
+        before.focus = focusOf(prev, network)
+        before.scenarioStartedAt = prev.scenarioStartedAt
+        if (!next.focus || !shouldFly(next, before)) return
+        fly.request(next.focus)
+      }
       // Off screen the flight waits: the first frame back starts it.
       if (shouldDraw()) invalidate()
     })
@@ -74,11 +100,42 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
       // A flight cut short by unmounting must not hold the auto-rotation of the next scene.
       fly.cancel()
     }
-  }, [fly, invalidate])
+  }, [fly, invalidate, link, network])
 
   useEffect(() => {
     controls.enableZoom = zoom
   }, [controls, zoom])
+
+  // The buttons and fingers follow the tool in hand and the globe's focus.
+  useEffect(() => {
+    let focused = domElement.ownerDocument.activeElement === domElement
+    const apply = () => {
+      const mode = inputMode(appStore.getState().tool, focused)
+      controls.mouseButtons.LEFT = mode.left
+      controls.mouseButtons.RIGHT = mode.right
+      controls.touches.ONE = mode.one
+      controls.touches.TWO = mode.two
+    }
+    const onFocus = () => {
+      focused = true
+      apply()
+    }
+    const onBlur = () => {
+      focused = false
+      apply()
+    }
+    apply()
+    domElement.addEventListener('focus', onFocus)
+    domElement.addEventListener('blur', onBlur)
+    const unsubscribe = appStore.subscribe((s, prev) => {
+      if (s.tool !== prev.tool) apply()
+    })
+    return () => {
+      domElement.removeEventListener('focus', onFocus)
+      domElement.removeEventListener('blur', onBlur)
+      unsubscribe()
+    }
+  }, [controls, domElement])
 
   useEffect(() => {
     const onChange = () => {
@@ -90,9 +147,13 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
     const onStart = () => {
       fly.cancel()
       inputStarted(idle)
+      claimLead(link)
     }
     const onEnd = () => inputEnded(idle, sceneNow())
     controls.connect(domElement)
+    // OrbitControls forbids touch scrolling on the canvas; the stylesheet decides instead, by the globe's focus
+    // and the tool in hand (Globe.css, inputMode.ts).
+    domElement.style.touchAction = ''
     controls.addEventListener('change', onChange)
     controls.addEventListener('start', onStart)
     controls.addEventListener('end', onEnd)
@@ -104,7 +165,7 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
       // A pointer held down when the scene goes away never sends its end.
       if (idle.interacting) inputEnded(idle, sceneNow())
     }
-  }, [controls, domElement, invalidate, camera, fly])
+  }, [controls, domElement, invalidate, camera, fly, link])
 
   // Place the camera: above the equator by CAMERA_ELEVATION_DEG, far enough for the halo to fit; refit on resize.
   useEffect(() => {

@@ -1,21 +1,27 @@
-import { Canvas } from '@react-three/fiber'
-import { useRef, useState } from 'react'
+import { Canvas, useThree } from '@react-three/fiber'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Group } from 'three'
 import { signalReady } from '../embed/pageApi'
-import { ALL_KINDS } from '../store/store'
+import { useAppStore } from '../store/appStore'
+import { ALL_KINDS, type NetworkKind } from '../store/store'
 import { AdaptivePixelRatio, initialPixelRatio } from './AdaptivePixelRatio'
 import { Animator } from './animation'
 import { Atmosphere } from './Atmosphere'
+import { createLinkMember, joinLink, leaveLink } from './cameraLink'
+import { CameraLink } from './CameraLink'
 import { CameraRig } from './CameraRig'
 import { BACKGROUND_COLOR, CAMERA_FOV } from './constants'
 import { ContextLoss } from './ContextLoss'
 import { DisasterArea } from './DisasterArea'
 import { Earth } from './Earth'
+import './Globe.css'
+import { createDraftArea, GlobeViewContext, type GlobeView } from './globeView'
 import { Labels } from './Labels'
 import { Land } from './Land'
 import { NetworkView } from './NetworkView'
 import { PauseWhenHidden } from './PauseWhenHidden'
 import { People } from './People'
+import { Picking } from './Picking'
 import { RenderProbe } from './RenderProbe'
 import { Ripples } from './Ripples'
 import { SimDriver } from './SimDriver'
@@ -24,6 +30,7 @@ import { Stars } from './Stars'
 import { installThreeConsoleFilter } from './threeConsole'
 import { Traffic } from './Traffic'
 import { useReducedMotion } from './useReducedMotion'
+import { shouldDraw } from './visibility'
 
 installThreeConsoleFilter()
 
@@ -33,54 +40,93 @@ const CAMERA = { fov: CAMERA_FOV, near: 0.1, far: 50, position: [0, 0, 4] as [nu
 interface GlobeProps {
   /** Zoom with the wheel and pinch (default on); an embed turns it off until the visitor clicks in. */
   zoom?: boolean
+  /** Show this network, fixed (the compare view); by default the active one, cross-fading when it changes. */
+  network?: NetworkKind
+  /** Globes with the same link group keep the same camera, zoom and Earth rotation (cameraLink.ts). */
+  linkGroup?: string
 }
 
 /**
  * The canvas and everything drawn in it. Frames are drawn on demand: the slow spin asks for the next one while
  * it turns (never under prefers-reduced-motion), dragging and flights ask for their own, and nothing asks while
  * the globe cannot be seen (visibility.ts). The pixel ratio adapts to how fast frames come (quality.ts).
+ *
+ * Every layer reads what to show from the GlobeView context: the active network, or one network fixed by the
+ * `network` prop. The pointer and keyboard pick nodes and links and act with the tool in hand (Picking).
  */
-export default function Globe({ zoom = true }: GlobeProps) {
+export default function Globe({ zoom = true, network, linkGroup }: GlobeProps) {
   const reducedMotion = useReducedMotion()
   const earth = useRef<Group>(null)
   // The Canvas re-applies its dpr prop on every render: it must always be the tier AdaptivePixelRatio chose.
   const [pixelRatio, setPixelRatio] = useState(initialPixelRatio)
+  // The cursor shows the tool in hand, and a touch on the page scrolls past the globe only with 'rotate'
+  // (Globe.css).
+  const tool = useAppStore((s) => s.tool)
 
   return (
     <Canvas
       className="globe"
+      data-tool={tool}
       frameloop="demand"
       dpr={pixelRatio}
       flat
       gl={GL_OPTIONS}
       camera={CAMERA}
       fallback={<p>A 3D globe of a peer-to-peer network. It needs WebGL.</p>}
-      role="img"
-      aria-label="A globe showing the world's people and the nodes and links of a network."
     >
-      <color attach="background" args={[BACKGROUND_COLOR]} />
-      {/* Star sizes are in CSS pixels, so a change of tier does not resize them. */}
-      <Stars pixelRatio={pixelRatio} />
-      <CameraRig earth={earth} reducedMotion={reducedMotion} zoom={zoom} />
-      <Spin earth={earth} enabled={!reducedMotion}>
-        <Earth />
-        <DisasterArea />
-        <Land onFirstDraw={signalReady} />
-        <People reducedMotion={reducedMotion} />
-        {ALL_KINDS.map((kind) => (
-          <NetworkView key={kind} kind={kind} reducedMotion={reducedMotion} />
-        ))}
-        <Traffic reducedMotion={reducedMotion} />
-        <Ripples reducedMotion={reducedMotion} />
-      </Spin>
-      <Atmosphere />
-      <Labels />
-      <SimDriver />
-      <Animator />
-      <PauseWhenHidden />
-      <ContextLoss />
-      <AdaptivePixelRatio onChange={setPixelRatio} />
-      <RenderProbe />
+      <GlobeViewProvider network={network ?? null} linkGroup={linkGroup}>
+        <color attach="background" args={[BACKGROUND_COLOR]} />
+        {/* Star sizes are in CSS pixels, so a change of tier does not resize them. */}
+        <Stars pixelRatio={pixelRatio} />
+        <CameraRig earth={earth} reducedMotion={reducedMotion} zoom={zoom} />
+        <Spin earth={earth} enabled={!reducedMotion}>
+          <Earth />
+          <DisasterArea />
+          <Land onFirstDraw={signalReady} />
+          <People reducedMotion={reducedMotion} />
+          {/* A globe fixed to one network builds that one only. */}
+          {ALL_KINDS.filter((kind) => !network || kind === network).map((kind) => (
+            <NetworkView key={kind} kind={kind} reducedMotion={reducedMotion} />
+          ))}
+          <Traffic reducedMotion={reducedMotion} />
+          <Ripples reducedMotion={reducedMotion} />
+        </Spin>
+        {/* After CameraRig and Spin: their frame callbacks have moved the camera and the Earth by then. */}
+        <CameraLink earth={earth} />
+        <Atmosphere />
+        <Labels earth={earth} />
+        <SimDriver />
+        <Animator />
+        <PauseWhenHidden />
+        <ContextLoss />
+        <AdaptivePixelRatio onChange={setPixelRatio} />
+        <RenderProbe />
+        <Picking earth={earth} />
+      </GlobeViewProvider>
     </Canvas>
   )
+}
+
+interface GlobeViewProviderProps {
+  network: NetworkKind | null
+  linkGroup: string | undefined
+  children: ReactNode
+}
+
+/** What this globe shows and its per-globe state, for every layer in the canvas (globeView.ts). */
+function GlobeViewProvider({ network, linkGroup, children }: GlobeViewProviderProps) {
+  const invalidate = useThree((s) => s.invalidate)
+  const [draft] = useState(createDraftArea)
+  const link = useMemo(() => (linkGroup ? createLinkMember(linkGroup) : null), [linkGroup])
+
+  useEffect(() => {
+    if (!link) return
+    joinLink(link, () => {
+      if (shouldDraw()) invalidate()
+    })
+    return () => leaveLink(link)
+  }, [link, invalidate])
+
+  const view = useMemo<GlobeView>(() => ({ network, draft, link }), [network, draft, link])
+  return <GlobeViewContext.Provider value={view}>{children}</GlobeViewContext.Provider>
 }

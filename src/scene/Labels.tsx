@@ -5,7 +5,7 @@ import { appStore, useAppStore } from '../store/appStore'
 import { NETWORK_KINDS, type NetworkKind } from '../store/store'
 import { placeLabels, Placement } from './labelLayout'
 import { createLabelPool, fadeLabel, measureLabel, placeLabel, setLabelUp, type LabelPool } from './labelPool'
-import { switchOpacity } from './NetworkView'
+import { useGlobeView, viewOpacity } from './globeView'
 import { sceneNow } from './stateShader'
 import { useReducedMotion } from './useReducedMotion'
 
@@ -66,6 +66,7 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
   const gl = useThree((s) => s.gl)
   const scene = useThree((s) => s.scene)
   const invalidate = useThree((s) => s.invalidate)
+  const { network } = useGlobeView()
   const pool = useRef<LabelPool | null>(null)
   /** The group the networks turn with, when not given: found once in the scene, then kept. */
   const found = useRef<Object3D | null>(null)
@@ -91,7 +92,7 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
     if (!p) return
     const state = appStore.getState()
     const since = reducedMotion ? Infinity : sceneNow() - state.switchedAt / 1000
-    const fade = switchOpacity(kind, state.active, state.previous, since)
+    const fade = viewOpacity(kind, state, network, since)
     const hidden = fade <= 0.001
     if (p.container.hidden !== hidden) p.container.hidden = hidden
     if (hidden) return
@@ -164,7 +165,9 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
  */
 export function Labels({ earth }: LabelsProps) {
   const reducedMotion = useReducedMotion()
-  return NETWORK_KINDS.map((kind) => (
+  const { network } = useGlobeView()
+  // A globe that shows one network, fixed, labels that one only.
+  return NETWORK_KINDS.filter((kind) => !network || kind === network).map((kind) => (
     <NetworkLabels key={kind} kind={kind} reducedMotion={reducedMotion} earth={earth} />
   ))
 }

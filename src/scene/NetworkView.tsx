@@ -7,7 +7,8 @@ import { NodeClass } from '../sim/network'
 import { appStore, useAppStore } from '../store/appStore'
 import type { NetworkKind } from '../store/store'
 import { animateFor } from './animation'
-import { PALETTE, SWITCH_SECONDS } from './constants'
+import { PALETTE } from './constants'
+import { useGlobeView, viewOpacity } from './globeView'
 import { createLinkLayer } from './links'
 import { createNodeLayer } from './nodes'
 import { pointScale } from './points'
@@ -38,19 +39,7 @@ interface NetworkViewProps {
   reducedMotion: boolean
 }
 
-/** Opacity of a network during and after a switch: the new one fades in as the old one fades out. */
-export function switchOpacity(
-  kind: NetworkKind,
-  active: NetworkKind,
-  previous: NetworkKind | null,
-  since: number,
-): number {
-  const t = Math.min(1, Math.max(0, since / SWITCH_SECONDS))
-  const eased = t * t * (3 - 2 * t)
-  if (kind === active) return previous === null ? 1 : eased
-  if (kind === previous) return 1 - eased
-  return 0
-}
+export { switchOpacity } from './globeView'
 
 /**
  * One network's nodes and links, built once per network and kept while the viewer looks at another one (it is
@@ -61,6 +50,7 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
   const size = useThree((s) => s.size)
   const dpr = useThree((s) => s.viewport.dpr)
   const camera = useThree((s) => s.camera)
+  const { network } = useGlobeView()
   const layers = useMemo(() => {
     if (!net) return null
     const colors = PALETTE[kind]
@@ -96,7 +86,7 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
       if ((a || b) && !reducedMotion) animateFor(6)
     }
     const since = reducedMotion ? Infinity : now - state.switchedAt / 1000
-    const opacity = switchOpacity(kind, state.active, state.previous, since)
+    const opacity = viewOpacity(kind, state, network, since)
     layers.nodes.setOpacity(opacity)
     layers.links.setOpacity(opacity)
     // Under reduced motion every transition is instant: the shaders see a clock far ahead.

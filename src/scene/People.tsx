@@ -14,6 +14,7 @@ import type { World } from '../sim/world'
 import { appStore, useAppStore } from '../store/appStore'
 import { animateFor } from './animation'
 import { PALETTE } from './constants'
+import { shownKind, useGlobeView } from './globeView'
 import { surfacePoint } from './geometry'
 import { POINT_GLSL, pointScaleUniform, usePointScale } from './points'
 import { NEVER_CHANGED, sceneNow } from './stateShader'
@@ -119,10 +120,12 @@ function buildPeople(world: World) {
 
 /**
  * The world's people, drawn faintly where they live. Their colour follows the network on screen: served, losing
- * services (red), or cut off (dark), so an outage shows in people and not only in machines.
+ * services (red), or cut off (dark), so an outage shows in people and not only in machines. A globe of the
+ * compare view colours them by its own network.
  */
 export function People({ reducedMotion }: { reducedMotion: boolean }) {
   const world = useAppStore((s) => s.world)
+  const { network } = useGlobeView()
   const people = useMemo(() => (world ? buildPeople(world) : null), [world])
   usePointScale(people?.material)
   const synced = useRef<{ view: SimSnapshot | null; frame: number }>({ view: null, frame: -1 })
@@ -138,7 +141,7 @@ export function People({ reducedMotion }: { reducedMotion: boolean }) {
   useFrame(() => {
     if (!people) return
     const state = appStore.getState()
-    const slot = state.slots[state.active]
+    const slot = state.slots[shownKind(state, network)]
     const now = sceneNow()
     people.material.uniforms.uNow!.value = reducedMotion ? now + 1e4 : now
     if (!slot || (slot.view === synced.current.view && state.frame === synced.current.frame)) return

@@ -16,6 +16,7 @@ import type { SimSnapshot } from '../worker/protocol'
 import { appStore } from '../store/appStore'
 import { animateFor } from './animation'
 import { PALETTE } from './constants'
+import { focusOf, shownKind, useGlobeView } from './globeView'
 import { surfacePoint } from './geometry'
 import { NEVER_CHANGED, sceneNow } from './stateShader'
 
@@ -74,6 +75,7 @@ const p: [number, number, number] = [0, 0, 0]
  * cascade or a spreading failure moves on. A fixed pool of rings in one instanced mesh.
  */
 export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
+  const { network } = useGlobeView()
   const built = useMemo(() => {
     const geometry = new PlaneGeometry(2, 2)
     const start = new InstancedBufferAttribute(new Float32Array(POOL).fill(NEVER_CHANGED), 1)
@@ -126,12 +128,13 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     built.mesh.visible = !reducedMotion
     if (reducedMotion) return
     const state = appStore.getState()
-    const slot = state.slots[state.active]
+    const slot = state.slots[shownKind(state, network)]
     if (!slot) return
     const s = seen.current
     if (state.scenarioStartedAt !== s.startedAt) {
       s.startedAt = state.scenarioStartedAt
-      if (state.focus) spawn(state.focus.lat, state.focus.lon, BIG, now)
+      const focus = focusOf(state, network)
+      if (focus) spawn(focus.lat, focus.lon, BIG, now)
     }
     const view = slot.view
     if (view === s.view) return

@@ -3,7 +3,9 @@ import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import type { Group } from 'three'
 import { appStore } from '../store/appStore'
 import { SPIN_RADIANS_PER_SECOND, START_LONGITUDE } from './constants'
+import { isFollower } from './cameraLink'
 import { spinFacing, wrapAngle } from './flyTo'
+import { useGlobeView } from './globeView'
 import { idle, secondsUntilSpin, spinFactor } from './idle'
 import { sceneNow } from './stateShader'
 import { shouldDraw } from './visibility'
@@ -22,11 +24,12 @@ interface SpinProps {
  * Turns its children slowly about the Earth's axis, west to east, asking for each next frame while it does. It
  * turns only while the store's autoRotate is on, and idle.ts allows it (nobody touching the globe for a while,
  * no flight under way); when a hold ends it wakes the on-demand frame loop with a timer, as no frame would
- * come by itself.
+ * come by itself. A globe that follows another's camera (cameraLink.ts) does not turn by itself: it is turned.
  */
 export function Spin({ earth, enabled, children }: SpinProps) {
   const invalidate = useThree((s) => s.invalidate)
   const wake = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const { link } = useGlobeView()
 
   // Resume the frame loop when spinning is switched back on.
   useEffect(() => {
@@ -43,7 +46,7 @@ export function Spin({ earth, enabled, children }: SpinProps) {
 
   useFrame((_, delta) => {
     const group = earth.current
-    if (!enabled || !group || !appStore.getState().autoRotate || !shouldDraw()) return
+    if (!enabled || !group || !appStore.getState().autoRotate || !shouldDraw() || isFollower(link)) return
     const now = sceneNow()
     const k = spinFactor(idle, now)
     if (k > 0) {

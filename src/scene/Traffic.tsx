@@ -17,7 +17,7 @@ import { appStore } from '../store/appStore'
 import { TRAFFIC_FLOWS } from '../store/store'
 import { PALETTE } from './constants'
 import { angleBetween, arcPoint, unitVectors } from './geometry'
-import { switchOpacity } from './NetworkView'
+import { shownKind, useGlobeView, viewOpacity } from './globeView'
 import { POINT_GLSL, pointScaleUniform, usePointScale } from './points'
 import { sceneNow } from './stateShader'
 import { shouldDraw } from './visibility'
@@ -85,6 +85,7 @@ function readUnit(units: Float32Array, v: number, out: Vec3): Vec3 {
  */
 export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
   const invalidate = useThree((s) => s.invalidate)
+  const { network } = useGlobeView()
   const built = useMemo(() => {
     const geometry = new BufferGeometry()
     const position = new BufferAttribute(new Float32Array(POOL * 3), 3)
@@ -128,7 +129,8 @@ export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
 
   useFrame((_, delta) => {
     const state = appStore.getState()
-    const slot = state.slots[state.active]
+    const kind = shownKind(state, network)
+    const slot = state.slots[kind]
     const flows = slot?.view.traffic ?? null
     const pos = built.position.array as Float32Array
     const alpha = built.alpha.array as Float32Array
@@ -188,7 +190,7 @@ export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
     built.position.needsUpdate = true
     built.alpha.needsUpdate = true
     const since = reducedMotion ? Infinity : sceneNow() - state.switchedAt / 1000
-    built.material.uniforms.uOpacity!.value = switchOpacity(state.active, state.active, state.previous, since)
+    built.material.uniforms.uOpacity!.value = viewOpacity(kind, state, network, since)
     if (dt > 0 && shouldDraw()) invalidate()
   })
 

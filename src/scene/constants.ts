@@ -66,6 +66,8 @@ export const PALETTE = {
   disaster: '#ff3b3b',
 } as const
 
+/** Dots (points of presence, small nodes) float this far above the ground, globe radii. */
+export const DOT_ALTITUDE = 0.008
 /** Round-dot sizes, globe radii. */
 export const PEER_DOT_SIZE = 0.011
 export const POP_DOT_SIZE = 0.018

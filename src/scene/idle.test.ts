@@ -7,6 +7,9 @@ import {
   flightCancelled,
   flightEnded,
   flightStarted,
+  HOVER_RESUME_SECONDS,
+  hoverEnded,
+  hoverStarted,
   inputEnded,
   inputStarted,
   secondsUntilSpin,
@@ -78,5 +81,19 @@ describe('when the globe turns by itself', () => {
     inputStarted(s)
     inputEnded(s, 5)
     expect(secondsUntilSpin(s, 5)).toBeCloseTo(4 + HOLD_AFTER_FLIGHT_SECONDS - 5, 12)
+  })
+
+  it('holds while the pointer rests on a node, and turns again soon after it leaves', () => {
+    const s = createIdleState()
+    hoverStarted(s)
+    expect(spinFactor(s, 10)).toBe(0)
+    expect(secondsUntilSpin(s, 10)).toBeNull() // leaving the node will say when
+    hoverEnded(s, 12)
+    expect(spinFactor(s, 12 + HOVER_RESUME_SECONDS - 0.01)).toBe(0)
+    expect(secondsUntilSpin(s, 12)).toBeCloseTo(HOVER_RESUME_SECONDS, 9)
+    expect(spinFactor(s, 12 + HOVER_RESUME_SECONDS + SPIN_RAMP_SECONDS)).toBe(1)
+    // Leaving twice changes nothing.
+    hoverEnded(s, 30)
+    expect(spinFactor(s, 30)).toBe(1)
   })
 })

@@ -23,6 +23,7 @@ import {
 import type { Network } from '../sim/network'
 import { NodeClass } from '../sim/network'
 import {
+  DOT_ALTITUDE,
   LIGHT_DIRECTION_VIEW,
   PEER_DOT_SIZE,
   POP_DOT_SIZE,
@@ -198,7 +199,7 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
       const positions = new Float32Array(nodes.length * 3)
       for (let i = 0; i < nodes.length; i++) {
         const v = nodes[i]!
-        surfacePoint(net.lat[v]!, net.lon[v]!, 0.008, p)
+        surfacePoint(net.lat[v]!, net.lon[v]!, DOT_ALTITUDE, p)
         positions.set(p, i * 3)
       }
       const geometry = new BufferGeometry()

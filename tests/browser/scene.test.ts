@@ -53,17 +53,21 @@ function frames(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
 }
 
-/** A picture of the canvas alone: the DOM overlays (labels, legend, heading, with their fonts) are hidden first. */
+const OVERLAYS = '.site-labels, .legend, .masthead, .hud, .timeline, .controls'
+
+/**
+ * A picture of the globe's canvas alone: the DOM overlays (labels, legend, heading, numbers, timeline, controls,
+ * with their fonts) are hidden first.
+ */
 async function shoot(page: Page): Promise<Buffer> {
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLElement>('.site-labels, .legend, .masthead'))
-      el.style.display = 'none'
-  })
+  await page.evaluate((overlays) => {
+    for (const el of document.querySelectorAll<HTMLElement>(overlays)) el.style.display = 'none'
+  }, OVERLAYS)
   await frames(page)
-  const png = await page.locator('canvas').screenshot({ type: 'png' })
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLElement>('.site-labels, .legend, .masthead')) el.style.display = ''
-  })
+  const png = await page.locator('.globe canvas').screenshot({ type: 'png' })
+  await page.evaluate((overlays) => {
+    for (const el of document.querySelectorAll<HTMLElement>(overlays)) el.style.display = ''
+  }, OVERLAYS)
   return png
 }
 

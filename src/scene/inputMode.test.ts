@@ -1,0 +1,23 @@
+import { MOUSE, TOUCH } from 'three'
+import { describe, expect, it } from 'vitest'
+import { inputMode } from './inputMode'
+
+describe('what a press does', () => {
+  it('turns the globe with the mouse, and with one finger only once the globe has focus', () => {
+    expect(inputMode('rotate', false)).toMatchObject({ left: MOUSE.ROTATE, one: null, two: TOUCH.DOLLY_PAN })
+    expect(inputMode('rotate', true)).toMatchObject({ left: MOUSE.ROTATE, one: TOUCH.ROTATE })
+  })
+
+  it('never turns the globe with the left button or one finger while a tool is in hand', () => {
+    for (const tool of ['failNode', 'cutLink', 'drawDisaster'] as const) {
+      for (const focused of [false, true]) {
+        const mode = inputMode(tool, focused)
+        expect(mode.left).toBeNull()
+        expect(mode.one).toBeNull()
+        // The right button still turns it; two fingers still zoom.
+        expect(mode.right).toBe(MOUSE.ROTATE)
+        expect(mode.two).toBe(TOUCH.DOLLY_PAN)
+      }
+    }
+  })
+})
