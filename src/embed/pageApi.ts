@@ -5,9 +5,12 @@
 
 import type { StepMetrics } from '../sim/engine'
 import type { NetworkSpec } from '../sim/index'
-import { NetworkSpecSchema, firstIssue } from '../sim/params'
+import { NetworkSpecSchema, ScenarioSpecSchema, firstIssue, toScenarioSpec } from '../sim/params'
 import type { ScenarioSpec } from '../sim/scenarios'
-import { NETWORK_KINDS, activeMetrics, type AppStore, type NetworkKind } from '../store/store'
+import { ALL_KINDS, NETWORK_KINDS, activeMetrics, type AppStore, type NetworkKind, type Tool } from '../store/store'
+
+/** What a pointer on the globe can do (see setTool). */
+export const TOOLS: readonly Tool[] = ['rotate', 'failNode', 'cutLink', 'drawDisaster']
 
 /** Renderer figures of the last rendered frame (from three's `renderer.info`). */
 export interface RenderStats {
@@ -70,6 +73,10 @@ export interface P2pGlobeApi {
   lookAt(lat: number, lon: number, options?: { instant?: boolean }): void
   /** Holds the canvas's pixel ratio (0.5 to 4), or with null lets it adapt to the frame rate again. */
   setPixelRatio(ratio: number | null): void
+  /** What a press on the globe does: turn it, fail or repair a node, cut a link, or drag out a disaster area. */
+  setTool(tool: Tool): void
+  /** Shows a node's details (by its index in that network), or with null puts them away. */
+  select(selected: { kind: NetworkKind; node: number } | null): void
 }
 
 declare global {
@@ -137,7 +144,14 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
       }
       s().setNetwork(kind)
     },
-    runScenario: (spec) => s().runScenario(spec),
+    runScenario: (spec) => {
+      const r = ScenarioSpecSchema.safeParse(spec)
+      if (!r.success) {
+        const { path, message } = firstIssue(r.error)
+        throw new TypeError(`p2pglobe.runScenario: ${path.join('.') || 'scenario'}: ${message}`)
+      }
+      return s().runScenario(toScenarioSpec(r.data))
+    },
     play: () => s().play(),
     pause: () => s().pause(),
     step: (count = 1) => s().step(Math.max(0, Math.min(10_000, Math.floor(Number(count) || 0)))),
@@ -154,6 +168,25 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
     setSpeed: (x) => s().setSpeed(Number(x)),
     lookAt: (lat, lon, options) => s().lookAt({ lat: Number(lat), lon: Number(lon) }, Boolean(options?.instant)),
     setPixelRatio: (ratio) => s().setFixedPixelRatio(ratio === null ? null : Number(ratio)),
+    setTool: (tool) => {
+      if (!TOOLS.includes(tool))
+        throw new TypeError(`p2pglobe.setTool: expected one of ${TOOLS.join(', ')}, got ${JSON.stringify(tool)}`)
+      s().setTool(tool)
+    },
+    select: (selected) => {
+      if (selected === null) return s().select(null)
+      const n = s().slots[selected?.kind]?.net.graph.n ?? 0
+      if (
+        !ALL_KINDS.includes(selected?.kind) ||
+        !Number.isInteger(selected.node) ||
+        selected.node < 0 ||
+        selected.node >= n
+      )
+        throw new TypeError(
+          `p2pglobe.select: expected null or { kind, node } with a node of a built network, got ${JSON.stringify(selected)}`,
+        )
+      s().select({ kind: selected.kind, node: selected.node })
+    },
   }
   win.p2pglobe = api
   return api

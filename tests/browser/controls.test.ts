@@ -65,7 +65,9 @@ async function waitForNetwork(page: Page, kind: string): Promise<void> {
 
 /** Stops the clock from the panel, and waits for any step under way to land. */
 async function pause(page: Page): Promise<void> {
-  if ((await state(page)).playing) await page.locator('.controls [data-action="pause"]').click()
+  // A scenario may stop playing by itself between the look and the click, which turns the button back to Play.
+  const button = page.locator('.controls [data-action="pause"]')
+  if ((await state(page)).playing) await button.click({ timeout: 5_000 }).catch(() => undefined)
   await page.waitForFunction(() => !window.p2pglobe!.getState().playing)
   await page.evaluate(() => window.p2pglobe!.step(0))
 }
