@@ -48,7 +48,13 @@ const { values } = parseArgs({
 })
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, open: false } })
+// P2PGLOBE_DIST: serve another build folder than dist/ (as the browser tests do).
+const server = await preview({
+  root,
+  logLevel: 'warn',
+  build: { outDir: process.env.P2PGLOBE_DIST ?? 'dist' },
+  preview: { host: '127.0.0.1', port: 0, open: false },
+})
 const port = (server.httpServer.address() as AddressInfo).port
 const chromeArgs = [...CHROMIUM_ARGS]
 if (process.getuid?.() === 0) chromeArgs.push('--no-sandbox')

@@ -4,13 +4,15 @@
  * (`inject('baseUrl')`). The server is closed on teardown.
  *
  * P2PGLOBE_SKIP_BUILD=1 reuses an existing dist/ instead of building: CI (.ci/run) builds right before the
- * tests, so building again would only cost time. Without dist/ the build runs anyway.
+ * tests, so building again would only cost time. Without dist/ the build runs anyway. P2PGLOBE_DIST=dir builds
+ * into and serves another folder than dist/.
  *
  * The preview server sends the Content-Security-Policy the app must run under (no inline script or style, no
  * other origin), so a violation shows up in the tests as a console error.
  */
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, preview } from 'vite'
 import type { TestProject } from 'vitest/node'
@@ -23,7 +25,10 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const outDir = fileURLToPath(new URL('../../dist', import.meta.url))
+// P2PGLOBE_DIST: another folder to build into and serve (two people testing in one checkout at once).
+const outDir = process.env.P2PGLOBE_DIST
+  ? resolve(root, process.env.P2PGLOBE_DIST)
+  : fileURLToPath(new URL('../../dist', import.meta.url))
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
