@@ -26,9 +26,7 @@ describe('window.p2pglobe', () => {
     expect(() => api.runScenario({ kind: 'region', place: 'virginia' } as never)).toThrow(
       /p2pglobe\.runScenario: .*(lat|place)/,
     )
-    expect(() => api.runScenario({ kind: 'region', lat: 95, lon: 0, radiusKm: 100 })).toThrow(
-      /runScenario: lat: .*90/,
-    )
+    expect(() => api.runScenario({ kind: 'region', lat: 95, lon: 0, radiusKm: 100 })).toThrow(/runScenario: lat: .*90/)
     expect(() => api.runScenario({ kind: 'meteor' } as never)).toThrow(/runScenario/)
     expect(store.getState().scenario).toBe(before)
   })
