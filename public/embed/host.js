@@ -15,10 +15,12 @@ const TYPE = 'p2pglobe'
 
 /**
  * @param {HTMLIFrameElement} iframe the embedded demo
- * @param {{ timeoutMs?: number }} [options]
+ * @param {{ timeoutMs?: number, forwardKeys?: boolean }} [options] forwardKeys (default true): keys the demo
+ *   does not use are dispatched as keydown events on the iframe element, so they bubble through this page
  */
 export function connect(iframe, options = {}) {
   const timeoutMs = options.timeoutMs ?? 10000
+  const forwardKeys = options.forwardKeys ?? true
   const demoOrigin = new URL(iframe.src, location.href).origin
   /** @type {Map<string, Set<(data: any) => void>>} */
   const listeners = new Map()
@@ -36,6 +38,23 @@ export function connect(iframe, options = {}) {
       clearTimeout(waiting.timer)
       if (data.event === 'error') waiting.reject(new Error(data.message))
       else waiting.resolve(data.state)
+    }
+    // A key the demo did not use: the host page gets it, as if pressed on the iframe (a slide deck's arrows);
+    // Esc gives the keyboard back to the host page.
+    if (data.event === 'key' && forwardKeys && typeof data.key === 'string') {
+      if (data.key === 'Escape' && document.activeElement === iframe) iframe.blur()
+      iframe.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: data.key,
+          code: typeof data.code === 'string' ? data.code : '',
+          altKey: data.altKey === true,
+          ctrlKey: data.ctrlKey === true,
+          metaKey: data.metaKey === true,
+          shiftKey: data.shiftKey === true,
+          bubbles: true,
+          cancelable: true,
+        }),
+      )
     }
     for (const fn of listeners.get(data.event) ?? []) fn(data)
     for (const fn of listeners.get('*') ?? []) fn(data)
@@ -61,7 +80,7 @@ export function connect(iframe, options = {}) {
       })
     },
     /**
-     * Listens for an event: ready, stateChanged, scenarioFinished, metrics, error, or '*' for all.
+     * Listens for an event: ready, stateChanged, scenarioFinished, metrics, error, key, or '*' for all.
      * @param {string} event
      * @param {(data: any) => void} fn
      */

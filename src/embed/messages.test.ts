@@ -10,15 +10,33 @@ const HOST = 'https://host.example'
 function harness() {
   const sent: { message: Record<string, unknown>; origin: string }[] = []
   const parent = { postMessage: (message: Record<string, unknown>, origin: string) => sent.push({ message, origin }) }
-  let listener: ((e: MessageEvent) => void) | null = null
+  const listeners = new Map<string, (e: Event) => void>()
   const win = {
     parent,
-    addEventListener: (_: string, fn: (e: MessageEvent) => void) => (listener = fn),
-    removeEventListener: () => (listener = null),
+    addEventListener: (type: string, fn: (e: Event) => void) => listeners.set(type, fn),
+    removeEventListener: (type: string) => listeners.delete(type),
   } as unknown as Window
   const deliver = (data: unknown, from: { source?: unknown; origin?: string } = {}) =>
-    listener!({ data, source: from.source ?? parent, origin: from.origin ?? HOST } as MessageEvent)
-  return { win, sent, deliver, events: (name: string) => sent.filter((s) => s.message.event === name) }
+    listeners.get('message')!({ data, source: from.source ?? parent, origin: from.origin ?? HOST } as MessageEvent)
+  /** A key press as the page's listeners see it; `used` stands for a handler that called preventDefault. */
+  const press = (key: string, { used = false, target = null as unknown } = {}) =>
+    listeners.get('keydown')!({
+      key,
+      code: `Key${key}`,
+      defaultPrevented: used,
+      target,
+      repeat: false,
+      shiftKey: false,
+      ctrlKey: false,
+    } as never)
+  return {
+    win,
+    sent,
+    deliver,
+    press,
+    listening: (type: string) => listeners.has(type),
+    events: (name: string) => sent.filter((s) => s.message.event === name),
+  }
 }
 
 async function setup() {
@@ -100,6 +118,26 @@ describe('the postMessage API', () => {
     expect(events('scenarioFinished')).toHaveLength(1)
     // Several steps happened within milliseconds: one metrics event, not one per step.
     expect(events('metrics').length).toBeLessThanOrEqual(2)
+  })
+
+  it('passes the keys the demo did not use on to the host, and no others', async () => {
+    const { press, events, stop } = await setup()
+    const button = { closest: (selector: string) => (selector.includes('button') ? {} : null) }
+    press('ArrowDown')
+    press('n', { used: true })
+    press(' ', { target: button })
+    press('Escape', { target: button })
+    await settle()
+    expect(events('key').map((e) => e.message.key)).toEqual(['ArrowDown', 'Escape'])
+    expect(events('key')[0]!.message).toMatchObject({ code: 'KeyArrowDown', shiftKey: false, ctrlKey: false })
+    stop()
+  })
+
+  it('stops listening when stopped', async () => {
+    const { stop, listening } = await setup()
+    expect(listening('message') && listening('keydown')).toBe(true)
+    stop()
+    expect(listening('message') || listening('keydown')).toBe(false)
   })
 
   it('does nothing in a page that is not embedded', async () => {

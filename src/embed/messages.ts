@@ -5,12 +5,14 @@
  * the allowed origin only, never to "*".
  *
  * Host → demo: { type: 'p2pglobe', command, id?, ...arguments }
- * Demo → host: { type: 'p2pglobe', event, id?, ... }
+ * Demo → host: { type: 'p2pglobe', event, id?, ... }: ready, state, stateChanged, scenarioFinished, metrics, error,
+ * and key (a key the demo did not use, for the host to act on).
  */
 
 import { z } from 'zod'
 import { NetworkSpecSchema, ScenarioSpecSchema, toScenarioSpec } from '../sim/params'
 import { THEMES, activeMetrics, type AppStore, type Theme } from '../store/store'
+import { afterDispatch, isFormField } from './keys'
 
 export const MESSAGE_TYPE = 'p2pglobe'
 /** Metrics events at most this often, ms. */
@@ -160,6 +162,25 @@ export function installMessageApi(
 
   win.addEventListener('message', onMessage)
 
+  // Keys the demo does not use go on to the host (a slide deck's arrows, its own shortcuts): once every handler
+  // here has seen a key, one that none used (preventDefault) and that was not typed into a control is told to the
+  // host, which re-dispatches it on its side (public/embed/host.js).
+  const onKey = (e: KeyboardEvent) => {
+    if (!embedded || e.repeat || (e.key !== 'Escape' && isFormField(e.target))) return
+    afterDispatch(e, () =>
+      post({
+        event: 'key',
+        key: e.key,
+        code: e.code,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+      }),
+    )
+  }
+  win.addEventListener('keydown', onKey)
+
   // Events: ready once, state changes, a finished scenario, metrics at a bounded rate.
   let lastMetrics = 0
   let readySent = false
@@ -190,6 +211,7 @@ export function installMessageApi(
 
   return () => {
     win.removeEventListener('message', onMessage)
+    win.removeEventListener('keydown', onKey)
     unsubscribe()
   }
 }

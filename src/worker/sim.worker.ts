@@ -5,6 +5,8 @@
  * messages in between, so one can be cancelled, and the networks keep stepping meanwhile.
  */
 
+// First: before any schema is created (see csp.ts).
+import '../csp'
 import { decodeWorld, type PopulationJson } from '../sim/world'
 import type { Request, Response } from './protocol'
 import { SimHost } from './simHost'
