@@ -10,14 +10,17 @@ import '../csp'
 import { decodeWorld, type PopulationJson } from '../sim/world'
 import type { Request, Response } from './protocol'
 import { SimHost } from './simHost'
+import { withTransfer } from './transfer'
 
 declare const self: DedicatedWorkerGlobalScope
 
 const host = import('../data/population.json').then((mod) => new SimHost(decodeWorld(mod.default as PopulationJson)))
 const cancelled = new Set<number>()
 
+/** Typed arrays in an answer are copied here and transferred, so the page never spends time copying them. */
 function reply(message: Response): void {
-  self.postMessage(message)
+  const { value, transfer } = withTransfer(message)
+  self.postMessage(value, transfer)
 }
 
 async function handle(req: Request): Promise<void> {
