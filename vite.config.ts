@@ -24,6 +24,8 @@ export default defineConfig(({ mode }) => ({
     sourcemap: false,
     chunkSizeWarningLimit: mode === 'single' ? 4000 : 1200,
     outDir: mode === 'single' ? 'dist-single' : 'dist',
+    // dist/.vite/manifest.json: which chunks load first, for the size budget (scripts/size.ts).
+    manifest: mode !== 'single',
     // The single file carries its pictures too.
     assetsInlineLimit: mode === 'single' ? 100_000_000 : 4096,
   },
