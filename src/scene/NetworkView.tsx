@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { PerspectiveCamera } from 'three'
 import type { SimSnapshot } from '../worker/protocol'
 import type { Network } from '../sim/network'
@@ -9,9 +9,10 @@ import type { NetworkKind } from '../store/store'
 import { animateFor } from './animation'
 import { PALETTE } from './constants'
 import { useGlobeView, viewOpacity } from './globeView'
-import { createLinkLayer } from './links'
-import { createNodeLayer } from './nodes'
+import { linkLayerSteps, type LinkLayer } from './links'
+import { createNodeLayer, type NodeLayer } from './nodes'
 import { pointScale } from './points'
+import { runSliced } from './slices'
 import { sceneNow } from './stateShader'
 
 /** How strongly each network's links show: the cloud's few arcs can be bright, a mesh of thousands must be quiet. */
@@ -34,6 +35,22 @@ function linkWeight(net: Network): (link: number, angle: number) => number {
   return (_, angle) => (angle > LONG_LINK ? 0.14 : 1)
 }
 
+interface Layers {
+  nodes: NodeLayer
+  links: LinkLayer
+}
+
+/**
+ * A network's layers, made in steps: the links' arcs a few thousand at a time, then, in the same slice as the
+ * links' GPU objects, the nodes. Nothing exists to dispose until the last step, so a build abandoned half way
+ * (the network replaced, the globe gone) leaves nothing behind.
+ */
+function* layerSteps(net: Network, kind: NetworkKind): Generator<void, Layers> {
+  const colors = PALETTE[kind]
+  const links = yield* linkLayerSteps(net, colors.link, LINK_ALPHA[kind], linkWeight(net))
+  return { links, nodes: createNodeLayer(net, colors) }
+}
+
 interface NetworkViewProps {
   kind: NetworkKind
   reducedMotion: boolean
@@ -51,29 +68,44 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
   const dpr = useThree((s) => s.viewport.dpr)
   const camera = useThree((s) => s.camera)
   const { network } = useGlobeView()
-  const layers = useMemo(() => {
-    if (!net) return null
-    const colors = PALETTE[kind]
-    return {
-      nodes: createNodeLayer(net, colors),
-      links: createLinkLayer(net, colors.link, LINK_ALPHA[kind], linkWeight(net)),
-    }
-  }, [net, kind])
+  // Built in slices after the network arrives (a 100,000-node mesh takes longer than a frame to lay out), so the
+  // page keeps answering meanwhile; until then the network is simply not drawn yet.
+  const [layers, setLayers] = useState<Layers | null>(null)
+  // The layers the frame loop may touch: disposed ones never, even before React has taken them off the scene.
+  const live = useRef<Layers | null>(null)
   const synced = useRef<{ view: SimSnapshot | null; frame: number }>({ view: null, frame: -1 })
+  const invalidate = useThree((s) => s.invalidate)
 
   useEffect(() => {
-    if (!layers) return
+    if (!net) return
+    let built: Layers | null = null
+    const cancel = runSliced(layerSteps(net, kind), (l) => {
+      built = l
+      live.current = l
+      synced.current = { view: null, frame: -1 }
+      setLayers(l)
+      invalidate()
+    })
     return () => {
-      layers.nodes.dispose()
-      layers.links.dispose()
+      cancel()
+      live.current = null
+      if (built) {
+        // Hidden first: a frame drawn before React removes them must not upload them again.
+        built.links.mesh.visible = false
+        for (const o of built.nodes.objects) o.visible = false
+        built.nodes.dispose()
+        built.links.dispose()
+      }
+      setLayers(null)
     }
-  }, [layers])
+  }, [net, kind, invalidate])
 
   useEffect(() => {
     layers?.links.setViewport(size.width * dpr, size.height * dpr, dpr)
   }, [layers, size, dpr])
 
   useFrame(() => {
+    const layers = live.current
     if (!layers) return
     const state = appStore.getState()
     const slot = state.slots[kind]

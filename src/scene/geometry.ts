@@ -6,6 +6,7 @@
 
 import { latLonToUnit, type Vec3 } from '../sim/geo'
 import { GLOBE_RADIUS } from './constants'
+import { runToEnd } from './slices'
 
 /** Links float this far above the ground at their ends, so the ocean and the land dots never hide them. */
 export const LINK_ALTITUDE = 0.006
@@ -102,11 +103,27 @@ export function linkSegments(
   weight: (link: number, angle: number) => number = () => 1,
   maxSegments = Infinity,
 ): LinkSegments {
+  return runToEnd(linkSegmentSteps(linkA, linkB, linkCount, units, weight, maxSegments))
+}
+
+/** Links between pauses of linkSegmentSteps. */
+const LINKS_PER_STEP = 2048
+
+/** linkSegments, pausing (yield) every few thousand links so that it can run in slices (slices.ts). */
+export function* linkSegmentSteps(
+  linkA: ArrayLike<number>,
+  linkB: ArrayLike<number>,
+  linkCount: number,
+  units: Float32Array,
+  weight: (link: number, angle: number) => number = () => 1,
+  maxSegments = Infinity,
+): Generator<void, LinkSegments> {
   const a: Vec3 = [0, 0, 0]
   const b: Vec3 = [0, 0, 0]
   let total = 0
   const segs = new Uint8Array(linkCount)
   for (let e = 0; e < linkCount; e++) {
+    if (e % LINKS_PER_STEP === LINKS_PER_STEP - 1) yield
     read(units, linkA[e]!, a)
     read(units, linkB[e]!, b)
     segs[e] = arcSegmentCount(angleBetween(a, b))
@@ -124,6 +141,7 @@ export function linkSegments(
   const p: Vec3 = [0, 0, 0]
   let s = 0
   for (let e = 0; e < linkCount; e++) {
+    if (e % LINKS_PER_STEP === LINKS_PER_STEP - 1) yield
     const n = segs[e]!
     if (n === 0) continue
     read(units, linkA[e]!, a)

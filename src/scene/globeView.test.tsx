@@ -25,6 +25,9 @@ describe('a globe fixed to one network', () => {
   it('shows its own network and hides the active one', async () => {
     appStore.getState().setNetwork('centralized')
     const r = await ReactThreeTestRenderer.create(<Scene network="p2p" />)
+    // The layers are built in slices, a few tasks after mounting.
+    for (let i = 0; i < 200 && !r.scene.instance.getObjectByName('links:centralized'); i++)
+      await ReactThreeTestRenderer.act(() => new Promise((resolve) => setTimeout(resolve, 10)))
     await r.advanceFrames(1, 16)
     const visible = (name: string) => r.scene.instance.getObjectByName(name)!.visible
     expect(visible('nodes:p2p:2')).toBe(true)

@@ -21,7 +21,8 @@ import {
 } from 'three'
 import type { Network } from '../sim/network'
 import { LINK_WIDTH_PX } from './constants'
-import { linkSegments, unitVectors } from './geometry'
+import { linkSegmentSteps, unitVectors } from './geometry'
+import { runToEnd } from './slices'
 import { NEVER_CHANGED, STATE_GLSL, stateUniforms } from './stateShader'
 
 const TEXTURE_WIDTH = 1024
@@ -115,9 +116,26 @@ export function createLinkLayer(
   alpha: number,
   weight?: (link: number, angle: number) => number,
 ): LinkLayer {
+  return runToEnd(linkLayerSteps(net, color, alpha, weight))
+}
+
+/** Segments between pauses while the quads are laid out. */
+const SEGMENTS_PER_STEP = 4096
+
+/**
+ * createLinkLayer in steps that can run in slices (slices.ts): at 100,000 nodes the arcs take longer than a frame
+ * to lay out. The GPU objects are made at the very end, so a build abandoned half way leaves nothing to dispose.
+ */
+export function* linkLayerSteps(
+  net: Network,
+  color: string,
+  alpha: number,
+  weight?: (link: number, angle: number) => number,
+): Generator<void, LinkLayer> {
   const g = net.graph
   const units = unitVectors(net.lat, net.lon, g.n)
-  const segs = linkSegments(g.linkA, g.linkB, g.m, units, weight, MAX_SEGMENTS)
+  yield
+  const segs = yield* linkSegmentSteps(g.linkA, g.linkB, g.m, units, weight, MAX_SEGMENTS)
 
   // Plain (not instanced) quads: four vertices a segment, each carrying both ends. Instancing would store less,
   // but software renderers pay dearly per instance; this draws about twice as fast there and the same on a GPU.
@@ -128,6 +146,7 @@ export function createLinkLayer(
   const info = new Float32Array(nv * 4)
   const index = new Uint32Array(segs.count * 6)
   for (let s = 0; s < segs.count; s++) {
+    if (s % SEGMENTS_PER_STEP === SEGMENTS_PER_STEP - 1) yield
     for (let k = 0; k < 4; k++) {
       const v = s * 4 + k
       corner[v] = k

@@ -47,6 +47,14 @@ let renderer: Renderer
 beforeAll(async () => {
   await appStore.getState().load()
   renderer = await ReactThreeTestRenderer.create(<Scene />)
+  // Each network's layers are built in slices, a few tasks after mounting.
+  for (
+    let i = 0;
+    i < 300 &&
+    !['centralized', 'decentralized', 'p2p'].every((k) => renderer.scene.instance.getObjectByName(`links:${k}`));
+    i++
+  )
+    await ReactThreeTestRenderer.act(() => new Promise((resolve) => setTimeout(resolve, 10)))
   await renderer.advanceFrames(2, 16)
 }, 30_000)
 

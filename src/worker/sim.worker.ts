@@ -16,6 +16,8 @@ declare const self: DedicatedWorkerGlobalScope
 
 const host = import('../data/population.json').then((mod) => new SimHost(decodeWorld(mod.default as PopulationJson)))
 const cancelled = new Set<number>()
+/** Sweep progress is told at most this often, ms. */
+const PROGRESS_INTERVAL_MS = 100
 
 /** Typed arrays in an answer are copied here and transferred, so the page never spends time copying them. */
 function reply(message: Response): void {
@@ -48,13 +50,19 @@ async function handle(req: Request): Promise<void> {
       return
     case 'sweep': {
       const run = h.sweep(req.kind, req.options)
+      let told = 0
       for (;;) {
         const next = run.next()
         if (next.done) {
           reply({ id: req.id, type: 'result', result: next.value })
           return
         }
-        reply({ id: req.id, type: 'progress', ...next.value })
+        // Progress at most ten times a second (and the last): the page redraws its bar for each.
+        const now = performance.now()
+        if (now - told >= PROGRESS_INTERVAL_MS || next.value.done === next.value.total) {
+          told = now
+          reply({ id: req.id, type: 'progress', ...next.value })
+        }
         // Let other messages in (a cancel, a step) before the next trial.
         await new Promise((r) => setTimeout(r, 0))
         if (cancelled.delete(req.id)) {
