@@ -1,6 +1,8 @@
+import { useThree } from '@react-three/fiber'
 import { useEffect, useMemo } from 'react'
 import { AdditiveBlending, BackSide, Color, ShaderMaterial, SphereGeometry, Vector3 } from 'three'
-import { ATMOSPHERE_COLOR, ATMOSPHERE_RADIUS, GLOBE_RADIUS, LIGHT_DIRECTION_VIEW } from './constants'
+import { useAppStore } from '../store/appStore'
+import { ATMOSPHERE_RADIUS, GLOBE_RADIUS, LIGHT_DIRECTION_VIEW, SCENE_THEMES } from './constants'
 
 const vertexShader = /* glsl */ `
 varying vec3 vPositionView;
@@ -51,7 +53,7 @@ export function Atmosphere() {
         vertexShader,
         fragmentShader,
         uniforms: {
-          uColor: { value: new Color(ATMOSPHERE_COLOR) },
+          uColor: { value: new Color(SCENE_THEMES.dark.atmosphere) },
           uLightDir: { value: new Vector3(...LIGHT_DIRECTION_VIEW).normalize() },
           uInner: { value: GLOBE_RADIUS },
           uOuter: { value: ATMOSPHERE_RADIUS },
@@ -70,5 +72,11 @@ export function Atmosphere() {
     },
     [geometry, material],
   )
+  const theme = useAppStore((s) => s.theme)
+  const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
+    ;(material.uniforms.uColor!.value as Color).set(SCENE_THEMES[theme].atmosphere)
+    invalidate()
+  }, [theme, material, invalidate])
   return <mesh geometry={geometry} material={material} renderOrder={2} />
 }

@@ -1,6 +1,8 @@
+import { useThree } from '@react-three/fiber'
 import { useEffect, useMemo } from 'react'
 import { Color, ShaderMaterial, SphereGeometry, Vector3 } from 'three'
-import { GLOBE_RADIUS, LIGHT_DIRECTION_VIEW, OCEAN_DEEP_COLOR, OCEAN_LIT_COLOR, OCEAN_RIM_COLOR } from './constants'
+import { useAppStore } from '../store/appStore'
+import { GLOBE_RADIUS, LIGHT_DIRECTION_VIEW, SCENE_THEMES } from './constants'
 
 const vertexShader = /* glsl */ `
 varying vec3 vNormalView;
@@ -46,9 +48,9 @@ export function Earth() {
         vertexShader,
         fragmentShader,
         uniforms: {
-          uDeep: { value: new Color(OCEAN_DEEP_COLOR) },
-          uLit: { value: new Color(OCEAN_LIT_COLOR) },
-          uRim: { value: new Color(OCEAN_RIM_COLOR) },
+          uDeep: { value: new Color(SCENE_THEMES.dark.oceanDeep) },
+          uLit: { value: new Color(SCENE_THEMES.dark.oceanLit) },
+          uRim: { value: new Color(SCENE_THEMES.dark.oceanRim) },
           uLightDir: { value: new Vector3(...LIGHT_DIRECTION_VIEW).normalize() },
         },
       }),
@@ -61,5 +63,15 @@ export function Earth() {
     },
     [geometry, material],
   )
+  // The sea's colours follow the theme.
+  const theme = useAppStore((s) => s.theme)
+  const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
+    const c = SCENE_THEMES[theme]
+    ;(material.uniforms.uDeep!.value as Color).set(c.oceanDeep)
+    ;(material.uniforms.uLit!.value as Color).set(c.oceanLit)
+    ;(material.uniforms.uRim!.value as Color).set(c.oceanRim)
+    invalidate()
+  }, [theme, material, invalidate])
   return <mesh geometry={geometry} material={material} renderOrder={0} />
 }

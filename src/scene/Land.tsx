@@ -1,15 +1,9 @@
-import { addAfterEffect } from '@react-three/fiber'
+import { addAfterEffect, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useState } from 'react'
 import { BufferAttribute, BufferGeometry, Color, Points, ShaderMaterial, Vector3 } from 'three'
 import { latLonToUnit, type Vec3 } from '../sim/geo'
-import {
-  GLOBE_RADIUS,
-  LAND_COLOR,
-  LAND_DOT_ALTITUDE,
-  LAND_DOT_FILL,
-  LAND_SHADOW_COLOR,
-  LIGHT_DIRECTION_VIEW,
-} from './constants'
+import { GLOBE_RADIUS, LAND_DOT_ALTITUDE, LAND_DOT_FILL, LIGHT_DIRECTION_VIEW, SCENE_THEMES } from './constants'
+import { useAppStore } from '../store/appStore'
 import { loadLand, type LandLattice } from './landData'
 import { POINT_GLSL, pointScaleUniform, usePointScale } from './points'
 
@@ -82,8 +76,8 @@ function buildLandPoints({ dots, latticeCount }: LandLattice): LandMesh {
     uniforms: {
       ...pointScaleUniform(),
       uSize: { value: spacing * LAND_DOT_FILL },
-      uColor: { value: new Color(LAND_COLOR) },
-      uShadow: { value: new Color(LAND_SHADOW_COLOR) },
+      uColor: { value: new Color(SCENE_THEMES.dark.land) },
+      uShadow: { value: new Color(SCENE_THEMES.dark.landShadow) },
       uLightDir: { value: new Vector3(...LIGHT_DIRECTION_VIEW).normalize() },
     },
     transparent: true,
@@ -123,6 +117,16 @@ export function Land({ onFirstDraw }: LandProps) {
 
   const land = useMemo(() => (lattice ? buildLandPoints(lattice) : null), [lattice])
   usePointScale(land?.material)
+
+  // The dots' colours follow the theme.
+  const theme = useAppStore((s) => s.theme)
+  const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
+    if (!land) return
+    ;(land.material.uniforms.uColor!.value as Color).set(SCENE_THEMES[theme].land)
+    ;(land.material.uniforms.uShadow!.value as Color).set(SCENE_THEMES[theme].landShadow)
+    invalidate()
+  }, [land, theme, invalidate])
 
   useEffect(() => {
     if (!land) return

@@ -1,5 +1,7 @@
 /** Shared scene constants: sizes in globe radii, colours as sRGB hex (three converts them to linear for shading). */
 
+import type { Theme } from '../store/store'
+
 /** Radius of the ocean sphere; every other size in the scene is relative to it. */
 export const GLOBE_RADIUS = 1
 
@@ -12,17 +14,58 @@ export const LAND_DOT_FILL = 0.62
 /** Outer radius of the atmosphere shell. */
 export const ATMOSPHERE_RADIUS = 1.16
 
-/** Page and scene background (kept in step with styles.css). */
-export const BACKGROUND_COLOR = '#05070d'
-/** Ocean: its shadowed and its lit side. */
-export const OCEAN_DEEP_COLOR = '#050c1c'
-export const OCEAN_LIT_COLOR = '#0f2448'
-/** Fresnel rim on the ocean, continuing the atmosphere inwards. */
-export const OCEAN_RIM_COLOR = '#2f6fd6'
-/** Land dots: lit and shadowed. */
-export const LAND_COLOR = '#6f9fcf'
-export const LAND_SHADOW_COLOR = '#2f5683'
-export const ATMOSPHERE_COLOR = '#4a95ff'
+/** The globe's ground colours in one theme (sRGB hex). */
+export interface SceneColors {
+  /** Scene background (kept in step with --bg in src/ui/theme/theme.css). */
+  background: string
+  /** Ocean: its shadowed and its lit side. */
+  oceanDeep: string
+  oceanLit: string
+  /** Fresnel rim on the ocean, continuing the atmosphere inwards. */
+  oceanRim: string
+  /** Land dots: lit and shadowed. */
+  land: string
+  landShadow: string
+  atmosphere: string
+}
+
+/**
+ * The ground per theme. Light (for print) keeps a mid-blue sea so the glowing layers drawn over it (people,
+ * traffic, the atmosphere) still show, on a light page, with pale land; the projector's is brighter, since
+ * projectors crush dark blues to black.
+ */
+export const SCENE_THEMES: Record<Theme, SceneColors> = {
+  dark: {
+    background: '#05070d',
+    oceanDeep: '#050c1c',
+    oceanLit: '#0f2448',
+    oceanRim: '#2f6fd6',
+    land: '#6f9fcf',
+    landShadow: '#2f5683',
+    atmosphere: '#4a95ff',
+  },
+  projector: {
+    background: '#000000',
+    oceanDeep: '#061330',
+    oceanLit: '#173466',
+    oceanRim: '#3f82f0',
+    land: '#9cc4ec',
+    landShadow: '#41709f',
+    atmosphere: '#5aa2ff',
+  },
+  light: {
+    background: '#eef2f7',
+    oceanDeep: '#1b3557',
+    oceanLit: '#2f5c8f',
+    oceanRim: '#7fb0ea',
+    land: '#d6e6f7',
+    landShadow: '#7d9dc2',
+    atmosphere: '#3c7fd6',
+  },
+}
+
+/** The dark theme's ground, the default. */
+export const BACKGROUND_COLOR = SCENE_THEMES.dark.background
 
 /**
  * Where the light comes from, in view space (x right, y up, z towards the viewer): upper left and in front,
@@ -49,21 +92,34 @@ export const SWITCH_SECONDS = 1
 
 /**
  * Colours of what the networks are made of (sRGB hex). Each network has its own family, so the picture alone tells
- * which one is on screen; failure is red everywhere, recovery a white flash.
+ * which one is on screen; failure is vermillion everywhere, recovery a white flash. Chosen from Okabe–Ito so that
+ * healthy and failed stay apart for protanopes, deuteranopes and tritanopes (palette.test.ts checks it): no
+ * healthy colour is orange or red, and failed is darker than every healthy node colour.
  */
 export const PALETTE = {
-  centralized: { node: '#ffb547', minor: '#ffd79a', link: '#ff9f2e' },
+  centralized: { node: '#7fdcff', minor: '#c8f0ff', link: '#8ad8ff' },
   decentralized: { node: '#c59bff', minor: '#e0ccff', link: '#a77bff' },
   p2p: { node: '#3df5c0', minor: '#3df5c0', link: '#2ad1a3' },
-  imported: { node: '#9fd8ff', minor: '#9fd8ff', link: '#6fb8f0' },
-  failed: '#ff3b3b',
-  failedDim: '#6e1a1a',
+  imported: { node: '#ff9ee0', minor: '#ffc4ec', link: '#e27fc4' },
+  failed: '#ff5a14',
+  failedDim: '#6e2a0c',
   recovered: '#ffffff',
-  people: '#ffc46e',
-  peopleLosing: '#ff4d3d',
-  peopleCut: '#3a1010',
+  people: '#fff3c4',
+  peopleLosing: '#ff5a14',
+  peopleCut: '#2a1205',
   traffic: '#ffffff',
-  disaster: '#ff3b3b',
+  disaster: '#ff5a14',
+} as const
+
+/**
+ * The networks' colours as ink on a light page (the light theme's chart lines): the same hues, dark enough for
+ * 3:1 against white (Okabe–Ito blue, bluish green, reddish purple).
+ */
+export const PRINT_INK = {
+  centralized: '#0072b2',
+  decentralized: '#7040c0',
+  p2p: '#00785a',
+  imported: '#a8457f',
 } as const
 
 /** Dots (points of presence, small nodes) float this far above the ground, globe radii. */

@@ -25,6 +25,8 @@ const kept = readPrefs(browserStorage())
 if (kept.theme) appStore.getState().setTheme(kept.theme)
 if (kept.speed) appStore.getState().setSpeed(kept.speed)
 appStore.subscribe((s, prev) => {
+  // An embed keeps its looks to itself: it shares the site's storage and must not change the full demo's.
+  if (s.embed) return
   if (s.theme !== prev.theme || s.speed !== prev.speed) writePrefs(browserStorage(), { theme: s.theme, speed: s.speed })
 })
 

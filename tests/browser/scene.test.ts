@@ -97,7 +97,7 @@ function differing(a: Image, b: Image, threshold = 40, disc?: { cx: number; cy: 
   return total ? diff / total : 0
 }
 
-/** How much redder than green and blue a disc of the image is on average (failures are red). */
+/** How much redder than green and blue a disc of the image is on average (failures are vermillion, #ff5a14). */
 function redness(img: Image, disc: { cx: number; cy: number; r: number }): number {
   let sum = 0
   let n = 0
@@ -144,7 +144,7 @@ describe('the globe scene', () => {
     await page.context().close()
   })
 
-  test('a failure changes the pixels at its site, to red', async () => {
+  test('a failure changes the pixels at its site, to vermillion', async () => {
     const opened = await openStill()
     const { page } = opened
     const ashburn = { lat: 39.04, lon: -77.49 }

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/appStore'
 import { ImportSection } from './ImportSection'
 import { NetworkSection } from './NetworkSection'
 import { PanelsSection } from './PanelsSection'
+import { PresentSection } from '../present/PresentSection'
 import { Playback } from './Playback'
 import { ScenarioSection } from './ScenarioSection'
 import { SeedSection } from './SeedSection'
@@ -62,6 +63,7 @@ export function Controls() {
           <ImportSection fileImport={fileImport} />
           <SeedSection />
           <PanelsSection />
+          <PresentSection />
         </div>
       </aside>
       {dragging && (
