@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world'
 import { NodeClass } from '../sim/network'
 import { createPageBackend } from './backend'
-import { NETWORK_KINDS, activeMetrics, createAppStore } from './store'
+import { NETWORK_KINDS, activeMetrics, createAppStore, type SweepRequest } from './store'
 
 const world = loadWorld()
 
@@ -279,6 +279,8 @@ describe('the robustness sweep', () => {
     expect(r.results.p2p![0]!.survivability.mean).toBe(1)
     expect(r.results.centralized![2]!.usersOnline!.mean).toBe(0)
     expect(new Set(seen).size).toBeGreaterThan(2)
+    // Trial by trial, never backwards.
+    expect(seen).toEqual([...seen].sort((a, b) => a - b))
   })
 
   it('can be cancelled', async () => {
@@ -288,6 +290,45 @@ describe('the robustness sweep', () => {
     await run
     expect(store.getState().robustness.status).toBe('cancelled')
     expect(store.getState().robustness.done).toBeLessThan(store.getState().robustness.total)
+  })
+
+  it('stops even when the cancel lands on the last trial of a network, after which its job no longer listens', async () => {
+    const store = await readyStore()
+    // One trial: the page backend finishes each network's job before the cancel can reach it.
+    const run = store.getState().runSweep({ failure: 'random', fractions: [0, 0.5], trials: 1 })
+    store.getState().cancelSweep()
+    await run
+    const r = store.getState().robustness
+    expect(r.status).toBe('cancelled')
+    expect(r.done).toBe(0)
+    expect(r.results).toEqual({})
+  })
+
+  it('replaces a sweep under way with a new one, which the old one leaves alone and a cancel still reaches', async () => {
+    const store = await readyStore()
+    const first = store.getState().runSweep({ failure: 'attack', fractions: [0, 0.1], trials: 50 })
+    const request: SweepRequest = { failure: 'random', fractions: [0, 0.2], trials: 50 }
+    const second = store.getState().runSweep(request)
+    await first
+    expect(store.getState().robustness.status).toBe('running')
+    expect(store.getState().robustness.request).toBe(request)
+    store.getState().cancelSweep()
+    await second
+    expect(store.getState().robustness.status).toBe('cancelled')
+    expect(store.getState().robustness.done).toBeLessThan(store.getState().robustness.total)
+  })
+
+  it('runs a sweep to the end after one was cancelled, on the networks asked for', async () => {
+    const store = await readyStore()
+    const cancelled = store.getState().runSweep({ failure: 'links', fractions: [0, 0.5], trials: 50 })
+    store.getState().cancelSweep()
+    await cancelled
+    await store.getState().runSweep({ failure: 'attack', by: 'load', fractions: [0, 0.3], trials: 2, kinds: ['p2p'] })
+    const r = store.getState().robustness
+    expect(r.status).toBe('done')
+    expect([r.done, r.total]).toEqual([2, 2])
+    expect(Object.keys(r.results)).toEqual(['p2p'])
+    expect(r.results.p2p!.map((p) => p.fraction)).toEqual([0, 0.3])
   })
 })
 

@@ -220,8 +220,13 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
   let carry = 0
   /** The step request under way, if any. */
   let stepping: Promise<void> | null = null
-  /** The sweep under way, if any. */
-  let sweeping: Job<SweepPoint[]> | null = null
+  /** The sweep under way, if any: its current network's job, and whether it was told to stop. */
+  let sweeping: { job: Job<SweepPoint[]> | null; stopped: boolean } | null = null
+  const stopSweep = () => {
+    if (!sweeping) return
+    sweeping.stopped = true
+    sweeping.job?.cancel()
+  }
 
   return createStore<AppState>()((set, get) => {
     const need = (): SimBackend => {
@@ -405,38 +410,46 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       },
 
       async runSweep(request) {
-        sweeping?.cancel()
+        stopSweep()
+        const run: { job: Job<SweepPoint[]> | null; stopped: boolean } = { job: null, stopped: false }
+        sweeping = run
         const built = ALL_KINDS.filter((k) => get().slots[k])
         const kinds = (request.kinds ?? built).filter((k) => built.includes(k))
         const trials = Math.max(1, Math.floor(request.trials))
         const total = kinds.length * trials
         const results: Partial<Record<NetworkKind, SweepPoint[]>> = {}
-        set({ robustness: { status: 'running', request, done: 0, total, results, error: null } })
+        set({ robustness: { status: 'running', request, done: 0, total, results: {}, error: null } })
         try {
           for (const [i, kind] of kinds.entries()) {
-            const job = need().sweep(
+            run.job = need().sweep(
               kind,
               { failure: request.failure, fractions: request.fractions, trials, by: request.by, seed: get().seed },
-              (done) => set({ robustness: { ...get().robustness, done: i * trials + done } }),
+              (done) => {
+                if (!run.stopped) set({ robustness: { ...get().robustness, done: i * trials + done } })
+              },
             )
-            sweeping = job
-            results[kind] = await job.result
+            const points = await run.job.result
+            // A cancel can land on a network's last trial, when its job no longer listens: it stops here instead.
+            if (run.stopped) throw new Cancelled()
+            results[kind] = points
             set({ robustness: { ...get().robustness, done: (i + 1) * trials, results: { ...results } } })
           }
           set({ robustness: { ...get().robustness, status: 'done' } })
         } catch (e) {
+          // Replaced by a newer sweep: the state is that one's now.
+          if (sweeping !== run) return
           if (e instanceof Cancelled) set({ robustness: { ...get().robustness, status: 'cancelled' } })
           else
             set({
               robustness: { ...get().robustness, status: 'failed', error: e instanceof Error ? e.message : String(e) },
             })
         } finally {
-          sweeping = null
+          if (sweeping === run) sweeping = null
         }
       },
 
       cancelSweep() {
-        sweeping?.cancel()
+        stopSweep()
       },
 
       setCompare(compare) {

@@ -1,3 +1,4 @@
+import { trapTab } from '../trapTab'
 import { useEffect, useRef } from 'react'
 import { useAppStore } from '../../store/appStore'
 import { ModelText } from './ModelText'
@@ -55,6 +56,14 @@ export function Methodology() {
       // A click on the backdrop lands on the dialog itself.
       onClick={(e) => {
         if (e.target === e.currentTarget) close()
+      }}
+      onKeyDown={(e) => {
+        // Esc is used here: marked so, the page's own Esc (letting go of the keyboard) leaves the focus alone.
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault()
+          close()
+        }
+        trapTab(e, e.currentTarget)
       }}
     >
       {open && (

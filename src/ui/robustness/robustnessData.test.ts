@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { PALETTE } from '../../scene/constants'
+import type { SweepPoint } from '../../sim/sweep'
+import {
+  describeSweep,
+  formatShare,
+  overlappingSurvivability,
+  sweepColumns,
+  sweepLines,
+  sweepRows,
+  type SweepResults,
+} from './robustnessData'
+
+/** A point with survivability s and availability a (sd a tenth of the loss), or no services when a is null. */
+function point(fraction: number, s: number, a: number | null): SweepPoint {
+  return {
+    fraction,
+    survivability: { mean: s, sd: (1 - s) / 10 },
+    usersOnline: a === null ? null : { mean: 1, sd: 0 },
+    serviceAvailability: a === null ? null : { mean: a, sd: (1 - a) / 10 },
+  }
+}
+
+const RESULTS: SweepResults = {
+  p2p: [point(0, 1, 1), point(0.3, 0.9, 0.964), point(0.6, 0.5, 0.7)],
+  centralized: [point(0, 1, 1), point(0.3, 0.6, 0.41), point(0.6, 0.2, 0.1)],
+}
+
+describe('the robustness chart data', () => {
+  it('draws two lines per network in the usual order, coloured by network, dashed for availability', () => {
+    const lines = sweepLines(RESULTS)
+    expect(lines.map((l) => [l.kind, l.metric, l.dashed])).toEqual([
+      ['centralized', 'survivability', false],
+      ['centralized', 'serviceAvailability', true],
+      ['p2p', 'survivability', false],
+      ['p2p', 'serviceAvailability', true],
+    ])
+    expect(lines[0]!.color).toBe(PALETTE.centralized.node)
+    expect(lines[3]!.label).toBe('Services available, Peer-to-peer grid')
+  })
+
+  it('draws no availability line for a graph without services', () => {
+    const lines = sweepLines({ imported: [point(0, 1, null), point(0.5, 0.4, null)] })
+    expect(lines.map((l) => l.metric)).toEqual(['survivability'])
+  })
+
+  it('puts the share failed on x and every line in percent', () => {
+    const lines = sweepLines(RESULTS)
+    expect(sweepColumns(lines, RESULTS)).toEqual([
+      [0, 30, 60],
+      [100, 60, 20],
+      [100, 41, 10],
+      [100, 90, 50],
+      [100, 96.4, 70],
+    ])
+  })
+
+  it('gives the table the same means with their standard deviations, gaps where a network has no point', () => {
+    const results: SweepResults = { ...RESULTS, decentralized: [point(0.3, 0.8, 0.8)] }
+    const lines = sweepLines(results)
+    const rows = sweepRows(lines, results)
+    expect(rows.map((r) => r.percent)).toEqual([0, 30, 60])
+    const dec = lines.findIndex((l) => l.kind === 'decentralized' && l.metric === 'serviceAvailability')
+    expect(rows.map((r) => r.values[dec])).toEqual([null, { mean: 80, sd: 2 }, null])
+    const central = lines.findIndex((l) => l.kind === 'centralized' && l.metric === 'survivability')
+    expect(rows[1]!.values[central]).toEqual({ mean: 60, sd: 4 })
+  })
+})
+
+describe('overlapping lines', () => {
+  it('names the networks whose survivability lines lie on top of each other, and only those', () => {
+    const results: SweepResults = {
+      ...RESULTS,
+      decentralized: [point(0, 1, 1), point(0.3, 0.6, 0.8), point(0.6, 0.2, 0.5)],
+    }
+    expect(overlappingSurvivability(results)).toEqual(['centralized', 'decentralized'])
+    expect(overlappingSurvivability(RESULTS)).toEqual([])
+    expect(overlappingSurvivability({ ...RESULTS, decentralized: [point(0, 1, 1), point(0.3, 0.6, 0.8)] })).toEqual([])
+  })
+})
+
+describe('the sentence', () => {
+  it('reads availability at 30% failed, best network first', () => {
+    expect(describeSweep({ failure: 'random' }, RESULTS)).toBe(
+      'With 30% of nodes failed at random, the peer-to-peer grid keeps 96% of services answering; the centralized cloud 41%.',
+    )
+  })
+
+  it('reads the fraction nearest 30% when 30% was not swept, and says what the attacker aims at', () => {
+    const results: SweepResults = { p2p: [point(0, 1, 1), point(0.25, 0.9, 0.9), point(0.5, 0.5, 0.5)] }
+    expect(describeSweep({ failure: 'attack', by: 'load' }, results)).toBe(
+      'With 25% of nodes taken out by an attacker, busiest first, the peer-to-peer grid keeps 90% of services answering.',
+    )
+    expect(describeSweep({ failure: 'attack', by: 'degree' }, results)).toMatch(/best connected first/)
+    expect(describeSweep({ failure: 'links' }, results)).toMatch(/^With 25% of links cut at random,/)
+  })
+
+  it('falls back to the connected share for a graph without services', () => {
+    expect(describeSweep({ failure: 'random' }, { imported: [point(0, 1, null), point(0.3, 0.55, null)] })).toBe(
+      'With 30% of nodes failed at random, the imported network keeps 55% of its nodes in one connected group.',
+    )
+  })
+
+  it('says nothing before there is a result past the healthy network', () => {
+    expect(describeSweep({ failure: 'random' }, {})).toBeNull()
+    expect(describeSweep(null, RESULTS)).toBeNull()
+    expect(describeSweep({ failure: 'random' }, { p2p: [point(0, 1, 1)] })).toBeNull()
+  })
+
+  it('never rounds a loss away, nor a sliver to nothing', () => {
+    expect(formatShare(0.998)).toBe('over 99%')
+    expect(formatShare(1)).toBe('100%')
+    expect(formatShare(0.003)).toBe('under 1%')
+    expect(formatShare(0)).toBe('0%')
+    expect(formatShare(0.414)).toBe('41%')
+  })
+})
