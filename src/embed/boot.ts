@@ -3,12 +3,16 @@
  * the console) while the rest applies, and, when embedded, the postMessage API installed for the allowed origin.
  */
 
+import { fetchStory } from '../story/load'
 import type { AppStore } from '../store/store'
 import { installMessageApi, type StoryControl } from './messages'
 import { parseUrlParams, type UrlConfig } from './urlParams'
 
-/** Applies what can apply before the networks exist (looks), then, once they are built, the rest. */
-export async function applyUrlConfig(store: AppStore, config: UrlConfig): Promise<void> {
+/**
+ * Applies what can apply before the networks exist (looks), then, once they are built, the rest. `base` is the
+ * page's address, which a story file's path is relative to.
+ */
+export async function applyUrlConfig(store: AppStore, config: UrlConfig, base = 'http://localhost/'): Promise<void> {
   const s = store.getState()
   if (config.theme) s.setTheme(config.theme)
   if (config.speed !== undefined) s.setSpeed(config.speed)
@@ -31,6 +35,21 @@ export async function applyUrlConfig(store: AppStore, config: UrlConfig): Promis
     if (config.autoplay === false) store.getState().pause()
   } else if (config.autoplay) {
     store.getState().play()
+  }
+  // kiosk=1 alone loops the built-in story.
+  const ref = config.story ?? (config.kiosk ? 'builtin' : undefined)
+  if (ref) await presentStory(store, ref, config, base)
+}
+
+/** Presents the story the address names, from its step; one that cannot be had is reported and nothing changes. */
+async function presentStory(store: AppStore, ref: string, config: UrlConfig, base: string): Promise<void> {
+  try {
+    const story = await fetchStory(ref, base)
+    await store.getState().loadStory(story, (config.step ?? 1) - 1, config.kiosk ?? false)
+  } catch (e) {
+    const problem = `story=${JSON.stringify(ref)} was not presented: ${e instanceof Error ? e.message : String(e)}`
+    console.warn(`p2p-globe: ${problem}`)
+    store.getState().notify([problem])
   }
 }
 
@@ -61,7 +80,10 @@ export function boot(store: AppStore, { search, origin, story, win }: BootOption
     store.getState().notify(problems)
   }
   // Without parentOrigin only a page of the demo's own origin may drive it.
-  installMessageApi(store, { allowedOrigin: config.parentOrigin ?? origin, story, win })
-  void applyUrlConfig(store, config)
+  // A host's goToStep (1-based) moves the story being presented, if there is one.
+  const storyControl = () =>
+    store.getState().story ? { goToStep: (step: number) => void store.getState().goToStep(step - 1) } : null
+  installMessageApi(store, { allowedOrigin: config.parentOrigin ?? origin, story: story ?? storyControl, win })
+  void applyUrlConfig(store, config, typeof location === 'undefined' ? `${origin}/` : location.href)
   return config
 }

@@ -24,6 +24,8 @@ export interface UrlConfig {
   story?: string
   /** 1-based step of the story. */
   step?: number
+  /** Loop the story unattended (kiosk). */
+  kiosk?: boolean
   ui?: UiMode
   theme?: 'dark' | 'projector' | 'light'
   /** Whether dragging and zooming the globe is on. */
@@ -104,6 +106,7 @@ const PARAMS = {
     accepts: 'a built-in story id or the path of a story file on this site',
   },
   step: { schema: int(1, 99), accepts: 'a whole number from 1 to 99' },
+  kiosk: { schema: bool, accepts: '1 or 0' },
   ui: { schema: z.enum(['full', 'minimal', 'none']), accepts: 'full, minimal or none' },
   theme: { schema: z.enum(['dark', 'projector', 'light']), accepts: 'dark, projector or light' },
   interactive: { schema: bool, accepts: '1 or 0' },
@@ -179,8 +182,12 @@ export function parseUrlParams(search: string): UrlParse {
   }
   if (values.seed !== undefined)
     config.seed = normalizeSeed(/^\d+$/.test(values.seed as string) ? Number(values.seed) : (values.seed as string))
-  for (const k of ['autoplay', 'speed', 'story', 'step', 'ui', 'theme', 'interactive', 'embed'] as const) {
+  for (const k of ['autoplay', 'speed', 'story', 'step', 'kiosk', 'ui', 'theme', 'interactive', 'embed'] as const) {
     if (values[k] !== undefined) (config as Record<string, unknown>)[k] = values[k]
+  }
+  if (config.step !== undefined && !config.story && !config.kiosk) {
+    problems.push('step applies with a story; ignored.')
+    delete config.step
   }
   if (values.parentOrigin !== undefined) config.parentOrigin = (values.parentOrigin as string).replace(/\/$/, '')
   if (values.view) {

@@ -18,7 +18,7 @@ export const BUILTIN_STORY: Story = {
     {
       title: 'The internet today',
       caption:
-        'Most apps we use run in a handful of giant data-centre regions. Each orange arc is a route from where people are to one of those few places.',
+        'Most apps we use run in a handful of giant data-centre regions. Each arc is a route from where people are to one of those few places.',
       network: 'centralized',
       view: ATLANTIC,
       seconds: 12,

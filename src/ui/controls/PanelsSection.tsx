@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/appStore'
+import { StoryButtons } from '../story/StoryButtons'
 
 /** Doors to the other views: the model explained, the robustness chart, and two networks side by side. */
 export function PanelsSection() {
@@ -50,6 +51,7 @@ export function PanelsSection() {
         >
           Compare side by side
         </button>
+        <StoryButtons />
       </div>
     </section>
   )
