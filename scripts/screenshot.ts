@@ -37,6 +37,8 @@ const { values } = parseArgs({
     dpr: { type: 'string', default: '1' },
     query: { type: 'string', default: '' },
     rotate: { type: 'boolean', default: false },
+    /** Two networks side by side (the compare view), from the control panel's button. */
+    compare: { type: 'boolean', default: false },
     /** Only the canvas, with the page's overlays (labels, legend, heading) hidden. */
     canvas: { type: 'boolean', default: false },
     /** JPEG quality (1-100); without it the picture is a PNG. */
@@ -92,6 +94,10 @@ try {
       rotate: values.rotate!,
     },
   )
+  if (values.compare) {
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-action="compare"]')!.click())
+    await page.waitForFunction(() => document.querySelectorAll('.globe canvas').length === 2)
+  }
   if (values.lat !== undefined && values.lon !== undefined) {
     await page.evaluate(
       ([lat, lon]) => window.p2pglobe!.lookAt(lat!, lon!, { instant: true }),

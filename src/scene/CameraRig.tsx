@@ -95,12 +95,12 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
       // Off screen the flight waits: the first frame back starts it.
       if (shouldDraw()) invalidate()
     })
-    return () => {
-      unsubscribe()
-      // A flight cut short by unmounting must not hold the auto-rotation of the next scene.
-      fly.cancel()
-    }
+    return unsubscribe
   }, [fly, invalidate, link, network])
+
+  // A flight cut short by unmounting must not hold the auto-rotation of the next scene. Only then: a globe that
+  // joins a link group or changes network mid-flight (the compare view opening) flies on.
+  useEffect(() => () => fly.cancel(), [fly])
 
   useEffect(() => {
     controls.enableZoom = zoom

@@ -7,10 +7,10 @@ import { ALL_KINDS, type NetworkKind } from '../store/store'
 import { AdaptivePixelRatio, initialPixelRatio } from './AdaptivePixelRatio'
 import { Animator } from './animation'
 import { Atmosphere } from './Atmosphere'
-import { createLinkMember, joinLink, leaveLink } from './cameraLink'
+import { claimLead, createLinkMember, joinLink, leaveLink } from './cameraLink'
 import { CameraLink } from './CameraLink'
 import { CameraRig } from './CameraRig'
-import { BACKGROUND_COLOR, CAMERA_FOV } from './constants'
+import { CAMERA_FOV, SCENE_THEMES } from './constants'
 import { ContextLoss } from './ContextLoss'
 import { DisasterArea } from './DisasterArea'
 import { Earth } from './Earth'
@@ -62,6 +62,7 @@ export default function Globe({ zoom = true, network, linkGroup }: GlobeProps) {
   // The cursor shows the tool in hand, and a touch on the page scrolls past the globe only with 'rotate'
   // (Globe.css).
   const tool = useAppStore((s) => s.tool)
+  const background = SCENE_THEMES[useAppStore((s) => s.theme)].background
 
   return (
     <Canvas
@@ -75,7 +76,7 @@ export default function Globe({ zoom = true, network, linkGroup }: GlobeProps) {
       fallback={<p>A 3D globe of a peer-to-peer network. It needs WebGL.</p>}
     >
       <GlobeViewProvider network={network ?? null} linkGroup={linkGroup}>
-        <color attach="background" args={[BACKGROUND_COLOR]} />
+        <color attach="background" args={[background]} />
         {/* Star sizes are in CSS pixels, so a change of tier does not resize them. */}
         <Stars pixelRatio={pixelRatio} />
         <CameraRig earth={earth} reducedMotion={reducedMotion} zoom={zoom} />
@@ -116,6 +117,7 @@ interface GlobeViewProviderProps {
 /** What this globe shows and its per-globe state, for every layer in the canvas (globeView.ts). */
 function GlobeViewProvider({ network, linkGroup, children }: GlobeViewProviderProps) {
   const invalidate = useThree((s) => s.invalidate)
+  const gl = useThree((s) => s.gl)
   const [draft] = useState(createDraftArea)
   const link = useMemo(() => (linkGroup ? createLinkMember(linkGroup) : null), [linkGroup])
 
@@ -124,8 +126,14 @@ function GlobeViewProvider({ network, linkGroup, children }: GlobeViewProviderPr
     joinLink(link, () => {
       if (shouldDraw()) invalidate()
     })
+    // A globe already on screen when it joins (the page's globe as the compare view opens) leads, so the view
+    // stays where the visitor left it rather than jumping to a new globe's first pose.
+    if (gl.info.render.frame > 0) {
+      claimLead(link)
+      invalidate()
+    }
     return () => leaveLink(link)
-  }, [link, invalidate])
+  }, [link, invalidate, gl])
 
   const view = useMemo<GlobeView>(() => ({ network, draft, link }), [network, draft, link])
   return <GlobeViewContext.Provider value={view}>{children}</GlobeViewContext.Provider>

@@ -1,5 +1,6 @@
 import { addAfterEffect, useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
+import type { Object3D } from 'three'
 import { emptyStats, setStatsSource, type RenderStats } from '../embed/pageApi'
 import { takeSimulationTime } from './frameTiming'
 
@@ -7,12 +8,54 @@ const MAX_FRAME_TIMES = 120
 /** Runs before every other frame callback. */
 const FIRST = -1_000_000
 
+/** Where a globe is seen from, as drawn in its last frame: read-only figures for tests of linked cameras. */
+export interface GlobeViewFigures {
+  /** The camera's position (it always looks at the centre), in Earth radii. */
+  x: number
+  y: number
+  z: number
+  /** The Earth's turn about its axis, radians. */
+  turn: number
+}
+
+/** The figures of one canvas's renderer, as stats() lists them per globe, and where it is seen from. */
+export type GlobeRenderStats = Omit<RenderStats, 'frameTimesMs' | 'simulationTimesMs'> & { view: GlobeViewFigures }
+
+/** What stats() answers: the first globe's figures (the page's globe), and every globe's on its own. */
+export interface PageRenderStats extends RenderStats {
+  /** One entry per canvas, in the order they were mounted (two in the compare view). */
+  globes: GlobeRenderStats[]
+}
+
+/** The figures of every canvas on the page (the compare view has two), each written in place by its probe. */
+const probes: { stats: RenderStats; view: GlobeViewFigures }[] = []
+let withdraw: (() => void) | null = null
+
+function globeFigures({ stats, view }: (typeof probes)[number]): GlobeRenderStats {
+  const { drawCalls, triangles, points, lines, geometries, textures, programs, pixelRatio } = stats
+  return { drawCalls, triangles, points, lines, geometries, textures, programs, pixelRatio, view: { ...view } }
+}
+
+function pageStats(): PageRenderStats {
+  const first = probes[0]!.stats
+  return {
+    ...first,
+    frameTimesMs: [...first.frameTimesMs],
+    simulationTimesMs: [...first.simulationTimesMs],
+    globes: probes.map(globeFigures),
+  }
+}
+
 /**
  * Keeps the figures behind `window.p2pglobe.stats()`. three's renderer.info resets its per-frame counts at the
  * start of each render() (autoReset), so they are copied once the frame has ended, and stats() returns that copy.
+ * With two globes (the compare view) each canvas has its own renderer: stats() gives the first one's figures as
+ * before, and every canvas's own under `globes`.
  */
 export function RenderProbe() {
   const gl = useThree((s) => s.gl)
+  const camera = useThree((s) => s.camera)
+  const scene = useThree((s) => s.scene)
   const frameStart = useRef(0)
 
   useFrame(() => {
@@ -24,6 +67,9 @@ export function RenderProbe() {
     const last: RenderStats = emptyStats()
     const frameTimes = last.frameTimesMs
     const simTimes = last.simulationTimesMs
+    const view: GlobeViewFigures = { x: 0, y: 0, z: 0, turn: 0 }
+    /** The group the Earth turns in (Spin's), found once it exists. */
+    let earth: Object3D | undefined
     let lastFrame = gl.info.render.frame
     const removeAfter = addAfterEffect(() => {
       const { render, memory, programs } = gl.info
@@ -43,17 +89,25 @@ export function RenderProbe() {
       last.textures = memory.textures
       last.programs = programs?.length ?? 0
       last.pixelRatio = gl.getPixelRatio()
+      view.x = camera.position.x
+      view.y = camera.position.y
+      view.z = camera.position.z
+      earth ??= scene.getObjectByName('earth')
+      view.turn = earth?.rotation.y ?? 0
     })
-    const removeSource = setStatsSource(() => ({
-      ...last,
-      frameTimesMs: [...frameTimes],
-      simulationTimesMs: [...simTimes],
-    }))
+    // One source for the page, whatever the number of canvases: it answers while any probe is mounted.
+    const probe = { stats: last, view }
+    probes.push(probe)
+    withdraw ??= setStatsSource(pageStats)
     return () => {
       removeAfter()
-      removeSource()
+      probes.splice(probes.indexOf(probe), 1)
+      if (probes.length === 0) {
+        withdraw?.()
+        withdraw = null
+      }
     }
-  }, [gl])
+  }, [gl, camera, scene])
 
   return null
 }

@@ -16,8 +16,11 @@ const LIVE_EVERY_MS = 1000
  * The live numbers of one network (by default the one on screen) in large type, each with its severity in colour,
  * icon and word, and one sentence of what just happened. Re-renders when that network's snapshot changes (a step),
  * never per animation frame; it takes no pointer, so the globe turns through it.
+ *
+ * Compact (the compare view, one per half): the tiles only, in smaller type and in the flow of its container; the
+ * network's name, the clock and the sentence are said once for both halves around it.
  */
-export function Hud({ network }: { network?: NetworkKind }) {
+export function Hud({ network, compact = false }: { network?: NetworkKind; compact?: boolean }) {
   const active = useAppStore((s) => s.active)
   const kind = network ?? active
   // The slot object is replaced at every step (its series is appended in place), so this re-renders per step.
@@ -36,6 +39,20 @@ export function Hud({ network }: { network?: NetworkKind }) {
   }, [slot, scenario])
 
   const live = useThrottledValue(model?.live ?? 'Building the networks…', LIVE_EVERY_MS)
+
+  if (compact) {
+    return (
+      <section className="hud hud--compact" aria-label={`Live numbers: ${NETWORK_LABELS[kind]}`} data-network={kind}>
+        {model && (
+          <dl className="hud__metrics">
+            {model.tiles.map((tile) => (
+              <HudTile key={tile.id} tile={tile} />
+            ))}
+          </dl>
+        )}
+      </section>
+    )
+  }
 
   return (
     <section className="hud" aria-label={`Live numbers: ${NETWORK_LABELS[kind]}`} data-network={kind}>

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { appStore, useAppStore } from '../../store/appStore'
-import type { NetworkKind } from '../../store/store'
+import type { NetworkKind, Theme } from '../../store/store'
+import { PRINT_INK } from '../../scene/constants'
 import { formatAxisMinutes } from '../hud/format'
 import { chartColumns, chartLines, type ChartLine, type ChartMode } from './chartData'
 
@@ -23,12 +24,14 @@ export function Chart({ networks, mode, label }: { networks: readonly NetworkKin
   const lines = useMemo(() => chartLines(key.split(',') as NetworkKind[], mode), [key, mode])
   // The series arrays grow in place; `frame` changes with every snapshot, so read them again then.
   const frame = useAppStore((s) => s.frame)
+  // Colours are drawn into the canvas, not styled: a new theme makes a new chart.
+  const theme = useAppStore((s) => s.theme)
 
   // One chart per set of lines (the networks or the mode changed); it follows its container's size.
   useEffect(() => {
     const el = host.current
     if (!el) return
-    const u = new uPlot(options(lines, el), read(lines), el)
+    const u = new uPlot(options(lines, el, theme), read(lines), el)
     plot.current = u
     const resize = new ResizeObserver(() => u.setSize(sizeOf(el)))
     resize.observe(el)
@@ -37,7 +40,7 @@ export function Chart({ networks, mode, label }: { networks: readonly NetworkKin
       u.destroy()
       plot.current = null
     }
-  }, [lines])
+  }, [lines, theme])
 
   // New steps: new data into the same chart, no re-creation.
   useEffect(() => {
@@ -56,13 +59,14 @@ function sizeOf(el: HTMLElement): { width: number; height: number } {
   return { width: Math.max(50, Math.floor(el.clientWidth)), height: Math.max(50, Math.floor(el.clientHeight)) }
 }
 
-function options(lines: readonly ChartLine[], el: HTMLElement): uPlot.Options {
+function options(lines: readonly ChartLine[], el: HTMLElement, theme: Theme): uPlot.Options {
   const percent = lines[0]?.metric === 'serviceAvailability'
+  const css = getComputedStyle(el)
   const axis = {
-    stroke: AXIS_COLOR,
+    stroke: css.getPropertyValue('--muted').trim() || AXIS_COLOR,
     font: AXIS_FONT,
-    grid: { stroke: GRID_COLOR, width: 1 },
-    ticks: { stroke: GRID_COLOR, width: 1, size: 4 },
+    grid: { stroke: css.getPropertyValue('--line').trim() || GRID_COLOR, width: 1 },
+    ticks: { stroke: css.getPropertyValue('--line').trim() || GRID_COLOR, width: 1, size: 4 },
   }
   return {
     ...sizeOf(el),
@@ -85,7 +89,7 @@ function options(lines: readonly ChartLine[], el: HTMLElement): uPlot.Options {
       {},
       ...lines.map((l): uPlot.Series => ({
         label: l.label,
-        stroke: l.color,
+        stroke: theme === 'light' ? PRINT_INK[l.kind] : l.color,
         width: 2.5,
         dash: l.dashed ? DASH : undefined,
         // A metric holds from one step to the next: drawn as steps, not slopes.

@@ -2,6 +2,7 @@ import { useId, useState, type CSSProperties } from 'react'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS, type AppState, type NetworkKind } from '../../store/store'
 import { formatClock, formatMs, formatPercent } from '../hud/format'
+import { PRINT_INK } from '../../scene/constants'
 import { Chart } from './Chart'
 import { chartLines, type ChartMode } from './chartData'
 import { EventLog } from './EventLog'
@@ -35,7 +36,12 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
   const clock = useAppStore((s) => s.slots[shown[0]!]?.view.t ?? 0)
 
   return (
-    <section className="timeline" data-open={open ? 'true' : 'false'} aria-label="Timeline">
+    <section
+      className="timeline"
+      data-open={open ? 'true' : 'false'}
+      data-compare={shown.length > 1 ? 'true' : undefined}
+      aria-label="Timeline"
+    >
       <div className="timeline__bar">
         <button
           type="button"
@@ -90,6 +96,8 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
 
 /** The chart's legend: which line is which (colour: the network; solid or dashed: the metric). */
 function ChartKey({ networks, mode }: { networks: readonly NetworkKind[]; mode: ChartMode }) {
+  // The chart's own line colours (Chart.tsx): ink on the light theme's white.
+  const light = useAppStore((s) => s.theme === 'light')
   return (
     <ul className="timeline__key" aria-label="Chart legend">
       {chartLines(networks, mode).map((l) => (
@@ -97,7 +105,7 @@ function ChartKey({ networks, mode }: { networks: readonly NetworkKind[]; mode: 
           <span
             className={`timeline__swatch${l.dashed ? ' timeline__swatch--dashed' : ''}`}
             // A custom property through the CSSOM: the page's CSP refuses style attributes, not element.style.
-            style={{ '--line-color': l.color } as CSSProperties}
+            style={{ '--line-color': light ? PRINT_INK[l.kind] : l.color } as CSSProperties}
             aria-hidden="true"
           />
           {l.label}
