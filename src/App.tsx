@@ -1,16 +1,22 @@
-import { lazy, Suspense, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from './store/appStore'
 import { hasWebGL2 } from './scene/webgl'
+import { GlobeStage } from './ui/compare/GlobeStage'
 import { Controls } from './ui/controls/Controls'
+import { EmbedLink } from './ui/embed/EmbedLink'
+import { Stage } from './ui/embed/Stage'
+import './ui/embed/embed.css'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import { Fallback } from './ui/Fallback'
 import { Hud } from './ui/hud/Hud'
 import { Legend } from './ui/Legend'
 import { Methodology } from './ui/methodology/Methodology'
 import { NodeInfo } from './ui/NodeInfo'
+import { Notices } from './ui/present/Notices'
+import { Robustness } from './ui/robustness/Robustness'
+import { StoryUi } from './ui/story/StoryUi'
 import { Timeline } from './ui/timeline/Timeline'
-
-// The scene (three.js and fiber) is its own chunk: a browser without WebGL never downloads it.
-const Globe = lazy(() => import('./scene/Globe'))
 
 /**
  * The page: the globe fills it; around it, in their own regions, the heading (top left), the numbers (top), the
@@ -19,31 +25,41 @@ const Globe = lazy(() => import('./scene/Globe'))
  */
 export function App() {
   const [webgl] = useState(hasWebGL2)
+  // How much chrome shows (embed.css) and whether the page is an embed.
+  const { ui, embed } = useAppStore(useShallow((s) => ({ ui: s.ui, embed: s.embed })))
+  // Two networks side by side (ui/compare): a HUD on each half instead of one, both on the chart.
+  const compare = useAppStore(useShallow((s) => s.compare))
   return (
-    <main className="app">
+    <main className="app" data-ui={ui} data-embed={embed || undefined}>
       <header className="masthead">
         <h1>p2p-globe</h1>
         <p>Why a peer-to-peer internet survives what takes a centralized one down.</p>
       </header>
-      <div className="stage">
+      {/* Without a globe, nothing to lock: the explanation stays readable and selectable. */}
+      <Stage lockable={webgl}>
         {webgl ? (
           <ErrorBoundary fallback={<Fallback reason="error" />}>
             <Suspense fallback={<p className="loading">Loading the globe…</p>}>
-              <Globe />
+              <GlobeStage />
             </Suspense>
           </ErrorBoundary>
         ) : (
           <Fallback reason="no-webgl" />
         )}
-      </div>
-      <Hud />
+      </Stage>
+      {!compare.on && <Hud />}
       <Controls />
-      <Timeline />
+      <Timeline networks={compare.on ? [compare.left, compare.right] : undefined} />
       {/* The legend explains the globe: without one, there is nothing to explain. */}
       {webgl && <Legend />}
       {/* The details of the node pointed at or tapped on the globe. */}
       {webgl && <NodeInfo />}
       <Methodology />
+      <Robustness />
+      <EmbedLink />
+      <Notices />
+      {/* The presenter mode: the story's caption, its keys, help and black screen. */}
+      <StoryUi />
     </main>
   )
 }

@@ -7,7 +7,15 @@ import type { StepMetrics } from '../sim/engine'
 import type { NetworkSpec } from '../sim/index'
 import { NetworkSpecSchema, ScenarioSpecSchema, firstIssue, toScenarioSpec } from '../sim/params'
 import type { ScenarioSpec } from '../sim/scenarios'
-import { ALL_KINDS, NETWORK_KINDS, activeMetrics, type AppStore, type NetworkKind, type Tool } from '../store/store'
+import {
+  ALL_KINDS,
+  NETWORK_KINDS,
+  activeMetrics,
+  type AppStore,
+  type NetworkKind,
+  type Robustness,
+  type Tool,
+} from '../store/store'
 
 /** What a pointer on the globe can do (see setTool). */
 export const TOOLS: readonly Tool[] = ['rotate', 'failNode', 'cutLink', 'drawDisaster']
@@ -47,6 +55,10 @@ export interface PageState {
   scenario: ScenarioSpec
   /** The active network's latest metrics (t in simulated minutes), null before the networks are built. */
   metrics: StepMetrics | null
+  /** The story being presented: the step on screen (0-based), its number of steps, and whether it loops. */
+  story: { index: number; count: number; kiosk: boolean } | null
+  /** The robustness sweep: its status, trials done of all, and per network swept its points (shares in [0, 1]). */
+  robustness: Pick<Robustness, 'status' | 'done' | 'total' | 'results' | 'error'>
 }
 
 export interface P2pGlobeApi {
@@ -134,6 +146,16 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
         playing: state.playing,
         scenario: state.scenario,
         metrics: activeMetrics(state),
+        story: state.story
+          ? { index: state.story.index, count: state.story.story.steps.length, kiosk: state.story.kiosk }
+          : null,
+        robustness: {
+          status: state.robustness.status,
+          done: state.robustness.done,
+          total: state.robustness.total,
+          results: state.robustness.results,
+          error: state.robustness.error,
+        },
       }
     },
     setNetwork: (kind) => {
