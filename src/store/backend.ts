@@ -23,6 +23,13 @@ export interface SimBackend {
   /** 'worker' or 'page': where the simulation runs. */
   readonly where: 'worker' | 'page'
   build(kind: NetworkKind, spec: NetworkSpec, seed: number): Promise<Results['build']>
+  /** The same build, telling its phases as it goes, and cancellable between them (a 100,000-node network). */
+  buildJob(
+    kind: NetworkKind,
+    spec: NetworkSpec,
+    seed: number,
+    onProgress?: (done: number, total: number, phase: string) => void,
+  ): Job<Results['build']>
   start(spec: ScenarioSpec, seed: number, options: RunOptions): Promise<Results['start']>
   step(count: number): Promise<Results['step']>
   import(text: string, name: string, seed: number): Promise<Results['import']>
@@ -45,6 +52,20 @@ export function createPageBackend(world: World): SimBackend {
   return {
     where: 'page',
     build: async (kind, spec, seed) => host.build(kind, spec, seed),
+    buildJob(kind, spec, seed, onProgress) {
+      let stop = false
+      const result = (async () => {
+        const run = host.buildSteps(kind, spec, seed)
+        for (;;) {
+          const next = run.next()
+          if (next.done) return next.value
+          onProgress?.(next.value.done, next.value.total, next.value.phase)
+          await new Promise((r) => setTimeout(r, 0))
+          if (stop) throw new Cancelled()
+        }
+      })()
+      return { result, cancel: () => (stop = true) }
+    },
     start: async (spec, seed, options) => host.start(spec, seed, options),
     step: async (count) => host.step(count),
     import: async (text, name, seed) => host.import(text, name, seed),
@@ -73,7 +94,7 @@ type Unsent = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : nev
 type Pending = {
   resolve: (v: unknown) => void
   reject: (e: unknown) => void
-  onProgress?: (d: number, t: number) => void
+  onProgress?: (d: number, t: number, phase: string) => void
 }
 
 /** Runs the simulation in a Web Worker. */
@@ -85,7 +106,7 @@ export function createWorkerBackend(worker: Worker): SimBackend {
     const p = pending.get(msg.id)
     if (!p) return
     if (msg.type === 'progress') {
-      p.onProgress?.(msg.done, msg.total)
+      p.onProgress?.(msg.done, msg.total, msg.phase ?? '')
       return
     }
     pending.delete(msg.id)
@@ -98,7 +119,10 @@ export function createWorkerBackend(worker: Worker): SimBackend {
     for (const p of pending.values()) p.reject(error)
     pending.clear()
   }
-  const send = <T>(req: Unsent, onProgress?: (d: number, t: number) => void): { id: number; result: Promise<T> } => {
+  const send = <T>(
+    req: Unsent,
+    onProgress?: (d: number, t: number, phase: string) => void,
+  ): { id: number; result: Promise<T> } => {
     const id = nextId++
     const result = new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress })
@@ -109,6 +133,10 @@ export function createWorkerBackend(worker: Worker): SimBackend {
   return {
     where: 'worker',
     build: (kind, spec, seed) => send<Results['build']>({ type: 'build', kind, spec, seed }).result,
+    buildJob(kind, spec, seed, onProgress) {
+      const { id, result } = send<Results['build']>({ type: 'build', kind, spec, seed }, onProgress)
+      return { result, cancel: () => void send({ type: 'cancel', target: id }).result }
+    },
     start: (spec, seed, options) => send<Results['start']>({ type: 'start', spec, seed, options }).result,
     step: (count) => send<Results['step']>({ type: 'step', count }).result,
     import: (text, name, seed) => send<Results['import']>({ type: 'import', text, name, seed }).result,

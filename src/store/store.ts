@@ -102,6 +102,8 @@ export interface AppState {
   importStatus: ImportStatus
   /** The robustness sweep: its progress and its results per network. */
   robustness: Robustness
+  /** A network being rebuilt with new parameters (configure): which, how far, and the phase under way. */
+  building: { kind: BuiltInKind; done: number; total: number; phase: string } | null
   /** Two networks side by side under the same scenario, or one. */
   compare: { on: boolean; left: NetworkKind; right: NetworkKind }
   /** What a pointer on the globe does: turn it, or act on what it points at. */
@@ -133,8 +135,12 @@ export interface AppState {
   step(count?: number): Promise<void>
   /** Back to healthy networks at t = 0, the scenario kept but not yet started. */
   reset(): Promise<void>
-  /** Rebuilds one network with new parameters (its kind stays); it starts healthy under the current scenario. */
+  /**
+   * Rebuilds one network with new parameters (its kind stays); it starts healthy under the current scenario. The
+   * build's progress is in `building`; cancelBuild stops it, and the network before it stays.
+   */
   configure(spec: NetworkSpec): Promise<void>
+  cancelBuild(): void
   setSpeed(minutesPerSecond: number): void
   setSeed(seed: number): Promise<void>
   setAutoRotate(on: boolean): void
@@ -220,6 +226,8 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
   let carry = 0
   /** The step request under way, if any. */
   let stepping: Promise<void> | null = null
+  /** The rebuild under way (configure), if any; its job once started. */
+  let building: { job: Job<unknown> | null } | null = null
   /** The sweep under way, if any: its current network's job, and whether it was told to stop. */
   let sweeping: { job: Job<SweepPoint[]> | null; stopped: boolean } | null = null
   const stopSweep = () => {
@@ -292,6 +300,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       options: {},
       importStatus: { state: 'idle' },
       robustness: { status: 'idle', request: null, done: 0, total: 0, results: {}, error: null },
+      building: null,
       compare: { on: false, left: 'centralized', right: 'p2p' },
       tool: 'rotate',
       selected: null,
@@ -362,13 +371,39 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
 
       async configure(spec) {
         const kind: BuiltInKind = spec.kind
-        set({ specs: { ...get().specs, [kind]: spec } })
-        if (!backend) return
-        const { net, snapshot } = await backend.build(kind, spec, get().seed)
-        set({
-          slots: { ...get().slots, [kind]: { kind, net, view: snapshot, series: [snapshot.metrics] } },
-          frame: get().frame + 1,
+        if (!backend) {
+          set({ specs: { ...get().specs, [kind]: spec } })
+          return
+        }
+        // One build at a time: a new one replaces one under way.
+        building?.job?.cancel()
+        const mine: { job: Job<unknown> | null } = { job: null }
+        building = mine
+        set({ building: { kind, done: 0, total: 1, phase: 'starting' } })
+        const job = backend.buildJob(kind, spec, get().seed, (done, total, phase) => {
+          if (building === mine) set({ building: { kind, done, total, phase } })
         })
+        mine.job = job
+        try {
+          const { net, snapshot } = await job.result
+          set({
+            specs: { ...get().specs, [kind]: spec },
+            slots: { ...get().slots, [kind]: { kind, net, view: snapshot, series: [snapshot.metrics] } },
+            frame: get().frame + 1,
+          })
+        } catch (e) {
+          // Cancelled: the network before it stays, with its parameters.
+          if (!(e instanceof Cancelled)) throw e
+        } finally {
+          if (building === mine) {
+            building = null
+            set({ building: null })
+          }
+        }
+      },
+
+      cancelBuild() {
+        building?.job?.cancel()
       },
 
       async importNetwork(text, name) {

@@ -88,4 +88,4 @@ export type ImportResult =
 export type Response =
   | { id: number; type: 'result'; result: unknown }
   | { id: number; type: 'error'; message: string }
-  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'progress'; done: number; total: number; phase?: string }

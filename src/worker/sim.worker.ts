@@ -33,9 +33,23 @@ async function handle(req: Request): Promise<void> {
   }
   const h = await host
   switch (req.type) {
-    case 'build':
-      reply({ id: req.id, type: 'result', result: h.build(req.kind, req.spec, req.seed) })
-      return
+    case 'build': {
+      // In phases, reading messages in between: progress for the page, and a cancel takes effect at the next.
+      const run = h.buildSteps(req.kind, req.spec, req.seed)
+      for (;;) {
+        const next = run.next()
+        if (next.done) {
+          reply({ id: req.id, type: 'result', result: next.value })
+          return
+        }
+        reply({ id: req.id, type: 'progress', done: next.value.done, total: next.value.total, phase: next.value.phase })
+        await new Promise((r) => setTimeout(r, 0))
+        if (cancelled.delete(req.id)) {
+          reply({ id: req.id, type: 'error', message: 'cancelled' })
+          return
+        }
+      }
+    }
     case 'start':
       reply({ id: req.id, type: 'result', result: h.start(req.spec, req.seed, req.options) })
       return

@@ -14,6 +14,15 @@ import type { World } from '../sim/world'
 import { ImportError, importNetworkText } from '../sim/networks/imported'
 import type { Act, ImportResult, NetworkKind, RunOptions, SimSnapshot } from './protocol'
 
+/** How far a build is: phases done of the total, and the one under way. */
+export interface BuildProgress {
+  done: number
+  total: number
+  phase: string
+}
+
+const BUILD_PHASES = 3
+
 /** Traffic flows kept per network for drawing. */
 export const TRAFFIC_FLOWS = 96
 
@@ -34,9 +43,30 @@ export class SimHost {
 
   /** Builds (or rebuilds) one network and starts it under the current scenario. */
   build(kind: NetworkKind, spec: NetworkSpec, seed: number): { net: Network; snapshot: SimSnapshot } {
+    const steps = this.buildSteps(kind, spec, seed)
+    for (;;) {
+      const r = steps.next()
+      if (r.done) return r.value
+    }
+  }
+
+  /**
+   * build, in phases (the network; its people and services; its first state), pausing after each with how far
+   * it is: a 100,000-node network takes seconds, and a caller may show progress or stop between phases. Nothing
+   * changes until the last phase, so a build abandoned half way leaves the network before it in place.
+   */
+  *buildSteps(
+    kind: NetworkKind,
+    spec: NetworkSpec,
+    seed: number,
+  ): Generator<BuildProgress, { net: Network; snapshot: SimSnapshot }> {
+    yield { done: 0, total: BUILD_PHASES, phase: 'placing nodes and links' }
     const net = buildNetwork(this.world, spec, seed)
+    yield { done: 1, total: BUILD_PHASES, phase: 'connecting people and services' }
+    const sim = this.newSim(net)
+    yield { done: 2, total: BUILD_PHASES, phase: 'measuring it' }
     this.seed = seed
-    const entry = { net, sim: this.newSim(net), run: ++this.runs }
+    const entry = { net, sim, run: ++this.runs }
     this.entries.set(kind, entry)
     return { net, snapshot: this.snapshot(kind, entry) }
   }

@@ -38,6 +38,33 @@ const OBSERVE = `
 `
 
 describe('responsiveness', () => {
+  test('a 100,000-node build from the panel shows its progress and can be cancelled, keeping the network', async () => {
+    const opened = await openPage(browser)
+    const { page } = opened
+    await waitForReady(page)
+    await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+    await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+    const panel = page.getByRole('complementary', { name: 'Controls' })
+    await panel.getByRole('radio', { name: 'Peer-to-peer' }).check()
+    await expect.poll(() => panel.textContent()).toMatch(/3,000 nodes/)
+
+    await panel.getByText('Parameters').click()
+    await panel.getByRole('spinbutton', { name: 'Nodes' }).fill('100000')
+    await panel.getByRole('button', { name: 'Apply' }).click()
+    // The build's phases show in a bar, with a way to stop it.
+    const bar = panel.getByRole('progressbar', { name: 'Building the network' })
+    await bar.waitFor({ timeout: 30_000 })
+    expect(await panel.getByRole('status').filter({ hasText: 'Building the network' }).count()).toBeGreaterThan(0)
+    await panel.getByRole('button', { name: 'Cancel' }).click()
+    await bar.waitFor({ state: 'detached', timeout: 60_000 })
+    // Cancelled: the network is the one it was.
+    expect(await panel.textContent()).toMatch(/3,000 nodes/)
+    expect(await page.evaluate(() => window.p2pglobe!.getState().network)).toBe('p2p')
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console.filter((c) => c.type === 'error')).toEqual([])
+    await page.context().close()
+  }, 180_000)
+
   test('no task over 200 ms while a 100,000-node network is built, and the controls still answer', async () => {
     const opened = await openPage(browser, '', { initScript: OBSERVE })
     const { page } = opened

@@ -13,8 +13,9 @@ interface Props {
 }
 
 /**
- * The main parameters of one network, applied by rebuilding it in the worker: the page stays live meanwhile and
- * the old network stays on screen until the new one is ready.
+ * The main parameters of one network, applied by rebuilding it in the worker: the page stays live meanwhile, a bar
+ * shows the build's phases with a Cancel, and the old network stays on screen until the new one is ready (or for
+ * good, when cancelled).
  */
 export function NetworkParams({ kind, ready, build, onApply }: Props) {
   const spec = useAppStore((s) => s.specs[kind])
@@ -23,6 +24,9 @@ export function NetworkParams({ kind, ready, build, onApply }: Props) {
   const form = useRef<HTMLFormElement>(null)
   const id = useId()
   const busy = build?.busy ?? false
+  // How far the worker is with this network's rebuild (a 100,000-node one takes seconds), and a way to stop it.
+  const progress = useAppStore((s) => (s.building?.kind === kind ? s.building : null))
+  const cancelBuild = useAppStore((s) => s.cancelBuild)
 
   const set = (key: string, value: string | boolean) => {
     setValues((v) => ({ ...v, [key]: value }))
@@ -98,8 +102,21 @@ export function NetworkParams({ kind, ready, build, onApply }: Props) {
           </button>
         </div>
         <p className="ctl-message" role="status">
-          {busy ? 'Building the network in the background…' : ''}
+          {busy ? `Building the network in the background${progress ? `: ${progress.phase}…` : '…'}` : ''}
         </p>
+        {busy && progress && (
+          <div className="ctl-row ctl-build">
+            <progress
+              className="ctl-build__bar"
+              max={progress.total}
+              value={progress.done}
+              aria-label="Building the network"
+            />
+            <button type="button" className="ctl-button" data-action="cancel-build" onClick={cancelBuild}>
+              Cancel
+            </button>
+          </div>
+        )}
         {build?.error && (
           <p className="ctl-message ctl-message--error" role="alert">
             {build.error}
