@@ -1,0 +1,116 @@
+/**
+ * The same seed gives the same numbers everywhere: the metric series of a seeded scenario, computed in the page
+ * (in its Web Worker), equals what the command line prints for the same network, scenario and seed, step by step.
+ */
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { ScenarioSpec } from '../../src/sim/scenarios'
+import { launchBrowser, openPage, waitForReady } from './chromium'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const SEED = 7
+const STEPS = 6
+const FIELDS = [
+  't',
+  'usersOnline',
+  'serviceAvailability',
+  'survivability',
+  'latencyP50Ms',
+  'latencyP95Ms',
+  'failedNodes',
+  'failedLinks',
+  'userHoursLost',
+] as const
+
+type Row = Record<(typeof FIELDS)[number], number>
+
+const CASES: { network: 'centralized' | 'decentralized' | 'p2p'; flags: string[]; scenario: ScenarioSpec }[] = [
+  {
+    network: 'p2p',
+    flags: ['--scenario', 'region', '--lat', '50.1', '--lon', '8.7', '--radius-km', '800'],
+    scenario: { kind: 'region', lat: 50.1, lon: 8.7, radiusKm: 800 },
+  },
+  {
+    network: 'decentralized',
+    flags: ['--scenario', 'random', '--fraction', '0.2'],
+    scenario: { kind: 'random', fraction: 0.2 },
+  },
+]
+
+function fromCli(network: string, flags: string[]): Row[] {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/sim.ts',
+      'run',
+      '--network',
+      network,
+      ...flags,
+      '--steps',
+      String(STEPS),
+      '--seed',
+      String(SEED),
+    ],
+    { cwd: root, encoding: 'utf8' },
+  )
+  return (JSON.parse(out) as { steps: Row[] }).steps
+}
+
+const pick = (r: Record<string, number>): Row => Object.fromEntries(FIELDS.map((f) => [f, r[f]])) as Row
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('the same seed, the same numbers', () => {
+  test('a seeded scenario in the page equals the command line, step by step', async () => {
+    const opened = await openPage(browser, `?seed=${SEED}&autoplay=0`)
+    const { page } = opened
+    await waitForReady(page)
+    await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+
+    for (const c of CASES) {
+      const cli = fromCli(c.network, c.flags).map(pick)
+      // t = 0 (healthy) to t = STEPS - 1.
+      expect(cli).toHaveLength(STEPS)
+      const rows = (await page.evaluate(
+        async ({ network, scenario, steps }) => {
+          const api = window.p2pglobe!
+          api.setNetwork(network)
+          await api.runScenario(scenario)
+          api.pause()
+          await api.step(0)
+          const seen = new Map<number, Record<string, number>>()
+          for (let i = 0; i <= steps && api.getState().metrics!.t < steps - 1; i++) {
+            const m = api.getState().metrics!
+            seen.set(m.t, { ...m })
+            await api.step(1)
+          }
+          const last = api.getState().metrics!
+          seen.set(last.t, { ...last })
+          return [...seen.values()]
+        },
+        { network: c.network, scenario: c.scenario, steps: STEPS },
+      )) as Record<string, number>[]
+      const page_ = rows.map(pick)
+      // Every step the page went through is the command line's step of the same time, to the last bit.
+      expect(page_.length).toBeGreaterThanOrEqual(STEPS - 1)
+      expect(page_.at(-1)!.t).toBe(STEPS - 1)
+      for (const row of page_) expect(row, `${c.network} at t=${row.t}`).toEqual(cli.find((r) => r.t === row.t))
+      // And the failure did something: this is not two healthy networks agreeing.
+      expect(page_.at(-1)!.failedNodes + page_.at(-1)!.failedLinks).toBeGreaterThan(0)
+    }
+    expect(opened.pageErrors).toEqual([])
+    await page.context().close()
+  }, 180_000)
+})
