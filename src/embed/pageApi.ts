@@ -5,7 +5,13 @@
 
 import type { StepMetrics } from '../sim/engine'
 import type { NetworkSpec } from '../sim/index'
-import { NetworkSpecSchema, ScenarioSpecSchema, firstIssue, toScenarioSpec } from '../sim/params'
+import {
+  NetworkSpecSchema,
+  ScenarioSpecSchema,
+  firstIssue,
+  toScenarioSpec,
+  type ScenarioSpecInput,
+} from '../sim/params'
 import type { ScenarioSpec } from '../sim/scenarios'
 import {
   ALL_KINDS,
@@ -69,7 +75,8 @@ export interface P2pGlobeApi {
   getState(): PageState
   setNetwork(kind: NetworkKind): void
   /** Starts a scenario on every network and plays it; resolves once it is set up. */
-  runScenario(spec: ScenarioSpec): Promise<void>
+  /** Every scenario of the command line; a site by place or by its metro's id ({ kind: 'site', at: 'ashburn' }). */
+  runScenario(spec: ScenarioSpec | ScenarioSpecInput): Promise<void>
   play(): void
   pause(): void
   /** Advances the simulation by `count` steps (default 1), playing or not. */

@@ -125,8 +125,11 @@ export const ScenarioSpecSchema = z.discriminatedUnion('kind', [
   }),
 ])
 
+/** A scenario as messages, the page API and URLs give it: a site may be named by its metro's id ("ashburn"). */
+export type ScenarioSpecInput = z.infer<typeof ScenarioSpecSchema>
+
 /** The scenario, with a metro named in `at` turned into its place. */
-export function toScenarioSpec(s: z.infer<typeof ScenarioSpecSchema>): ScenarioSpec {
+export function toScenarioSpec(s: ScenarioSpecInput): ScenarioSpec {
   if (s.kind === 'site' && typeof s.at === 'string' && s.at !== 'largest') {
     const m = METROS.find((x) => x.id === s.at)!
     return { kind: 'site', at: { lat: m.lat, lon: m.lon } }

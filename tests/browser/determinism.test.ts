@@ -24,7 +24,7 @@ const FIELDS = [
   'userHoursLost',
 ] as const
 
-type Row = Record<(typeof FIELDS)[number], number>
+type Row = Record<(typeof FIELDS)[number], number | null>
 
 const CASES: { network: 'centralized' | 'decentralized' | 'p2p'; flags: string[]; scenario: ScenarioSpec }[] = [
   {
@@ -60,7 +60,7 @@ function fromCli(network: string, flags: string[]): Row[] {
   return (JSON.parse(out) as { steps: Row[] }).steps
 }
 
-const pick = (r: Record<string, number>): Row => Object.fromEntries(FIELDS.map((f) => [f, r[f]])) as Row
+const pick = (r: Record<string, number | null>): Row => Object.fromEntries(FIELDS.map((f) => [f, r[f]])) as Row
 
 let browser: Browser
 
@@ -90,7 +90,7 @@ describe('the same seed, the same numbers', () => {
           await api.runScenario(scenario)
           api.pause()
           await api.step(0)
-          const seen = new Map<number, Record<string, number>>()
+          const seen = new Map<number, Record<string, number | null>>()
           for (let i = 0; i <= steps && api.getState().metrics!.t < steps - 1; i++) {
             const m = api.getState().metrics!
             seen.set(m.t, { ...m })
@@ -101,14 +101,14 @@ describe('the same seed, the same numbers', () => {
           return [...seen.values()]
         },
         { network: c.network, scenario: c.scenario, steps: STEPS },
-      )) as Record<string, number>[]
+      )) as Record<string, number | null>[]
       const page_ = rows.map(pick)
       // Every step the page went through is the command line's step of the same time, to the last bit.
       expect(page_.length).toBeGreaterThanOrEqual(STEPS - 1)
       expect(page_.at(-1)!.t).toBe(STEPS - 1)
       for (const row of page_) expect(row, `${c.network} at t=${row.t}`).toEqual(cli.find((r) => r.t === row.t))
       // And the failure did something: this is not two healthy networks agreeing.
-      expect(page_.at(-1)!.failedNodes + page_.at(-1)!.failedLinks).toBeGreaterThan(0)
+      expect(page_.at(-1)!.failedNodes! + page_.at(-1)!.failedLinks!).toBeGreaterThan(0)
     }
     expect(opened.pageErrors).toEqual([])
     await page.context().close()

@@ -37,7 +37,7 @@ describe('WebGL trouble', () => {
       window.p2pglobe!.pause()
       await window.p2pglobe!.step(2)
     })
-    const services = await page.evaluate(() => window.p2pglobe!.getState().metrics!.serviceAvailability)
+    const services = (await page.evaluate(() => window.p2pglobe!.getState().metrics!.serviceAvailability))!
     expect(services).toBeLessThan(1)
     // The HUD says the same as the simulation, to the whole percent.
     await expect.poll(() => hud.textContent()).toContain(`${Math.round(services * 100)}%`)
