@@ -254,6 +254,89 @@ describe('embedded in another page', () => {
   })
 })
 
+describe('hostile messages', () => {
+  test('500 malformed messages from the host each get an error event; 500 from a third origin change nothing', async () => {
+    const { page, errors } = await newPage()
+    await page.goto(`${hostOrigin}/article.html`)
+    await page.evaluate(() => window.scrollTo(0, 800))
+    const frame = await demoFrame(page)
+    await page.evaluate(() => (window as unknown as HostWindow).demo.send('pause'))
+    const before = await frame.evaluate(() => window.p2pglobe!.getState())
+
+    // From the allowed origin: well addressed, badly formed, every one different.
+    const sent = await page.evaluate((origin) => {
+      const w = window as unknown as { errorsSeen: number; demo: { on(e: string, f: () => void): void } }
+      w.errorsSeen = 0
+      w.demo.on('error', () => (w.errorsSeen += 1))
+      const target = document.querySelector('iframe')!.contentWindow!
+      const junk: unknown[] = [
+        null,
+        0,
+        -1,
+        1e308,
+        '',
+        'mars',
+        true,
+        [],
+        [1, 2],
+        { kind: 'meteor' },
+        '<img src=x>',
+        'x'.repeat(5000),
+      ]
+      const commands = ['setNetwork', 'runScenario', 'setParams', 'goToStep', 'play', 'explode', '', 42]
+      let seed = 1
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+      const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!
+      for (let i = 0; i < 500; i++) {
+        const command = pick(commands)
+        const message: Record<string, unknown> = { type: 'p2pglobe', command, id: i }
+        if (command === 'setNetwork') message.network = pick(junk)
+        else if (command === 'runScenario') message.scenario = pick(junk)
+        else if (command === 'setParams') message.params = pick(junk)
+        else if (command === 'goToStep') message.step = pick(junk)
+        else message[`extra${i % 7}`] = pick(junk)
+        target.postMessage(message, origin)
+      }
+      return 500
+    }, demoOrigin)
+    await page.waitForFunction((n) => (window as unknown as { errorsSeen: number }).errorsSeen >= n, sent, {
+      timeout: 30_000,
+    })
+    expect(await page.evaluate(() => (window as unknown as { errorsSeen: number }).errorsSeen)).toBe(sent)
+
+    // From a third origin, framed beside it: 500 more, good and bad alike.
+    await page.evaluate((src) => {
+      const third = document.createElement('iframe')
+      third.src = src
+      document.body.append(third)
+    }, `${thirdOrigin}/third.html`)
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith(thirdOrigin))).toBe(true)
+    const thirdFrame = page.frames().find((f) => f.url().startsWith(thirdOrigin))!
+    await thirdFrame.waitForFunction(() => (window as unknown as { sent?: number }).sent === 7)
+    await thirdFrame.evaluate(() => {
+      const demo = parent.frames[0]!
+      for (let i = 0; i < 500; i++) {
+        const good = i % 2 === 0
+        demo.postMessage(
+          good
+            ? { type: 'p2pglobe', command: 'setNetwork', network: 'centralized', id: i }
+            : { type: 'p2pglobe', command: 'runScenario', scenario: { kind: 'random', fraction: i / 500 }, id: i },
+          '*',
+        )
+      }
+    })
+    await page.evaluate(() => (window as unknown as HostWindow).demo.send('getState'))
+    await page.waitForTimeout(300)
+    const after = await frame.evaluate(() => window.p2pglobe!.getState())
+    expect(after.network).toBe(before.network)
+    expect(after.scenario).toEqual(before.scenario)
+    expect(after.metrics!.t).toBe(before.metrics!.t)
+    expect(await thirdFrame.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([])
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+})
+
 describe('quiet when out of sight', () => {
   test('an embed scrolled out of view draws nothing and its clock stands still, then goes on without a jump', async () => {
     const { page, errors } = await newPage()
