@@ -1,0 +1,119 @@
+/**
+ * Hostile addresses in the real page. Each is loaded in full: the globe renders, what was ignored is shown in the
+ * notice, no uncaught error occurs, and nothing from the address becomes HTML (markup in a value stays text; a
+ * script in it never runs). The parser itself takes 3,000 random addresses in a unit test
+ * (src/embed/urlParams.fuzz.test.ts); here P2PGLOBE_FUZZ_LOADS pages are loaded (default 8, to keep `npm test`
+ * quick; `P2PGLOBE_FUZZ_LOADS=500 npm run test:browser -- fuzz` for the long run).
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { launchBrowser } from './chromium'
+
+const LOADS = Math.max(1, Math.min(2000, Number(process.env.P2PGLOBE_FUZZ_LOADS) || 8))
+
+/** Values that try to be markup or script, or to break a parser. */
+const HOSTILE = [
+  '<img src=x onerror="window.__pwned=1">',
+  '"><svg onload=window.__pwned=1>',
+  '<script>window.__pwned=1</script>',
+  'javascript:window.__pwned=1',
+  '{{constructor.constructor("window.__pwned=1")()}}',
+  '%3Cb%3Ebold%3C%2Fb%3E',
+  '1e309',
+  'NaN',
+  '-0',
+  '99999999999999999999999',
+  '\u202e\u0645\u0631\u062d\u0628\u0627',
+  '😀'.repeat(50),
+  'x'.repeat(3000),
+  '',
+  '%',
+  '__proto__',
+]
+const KEYS = [
+  'network',
+  'scenario',
+  'seed',
+  'nodes',
+  'lat',
+  'lon',
+  'radius',
+  'theme',
+  'ui',
+  'story',
+  'step',
+  'speed',
+  'view',
+  'embed',
+  'parentOrigin',
+  'at',
+  'zzz',
+  '__proto__',
+  '<b>k</b>',
+]
+
+/** A seeded stream of addresses: hostile values under known and unknown keys, repeated keys, many keys. */
+function addresses(count: number): string[] {
+  let s = 12345
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!
+  const out: string[] = []
+  for (let i = 0; i < count; i++) {
+    const parts: string[] = []
+    const n = 1 + Math.floor(next() * 6)
+    for (let k = 0; k < n; k++) {
+      const key = pick(KEYS)
+      const value = pick(HOSTILE)
+      parts.push(next() < 0.25 ? `${key}=${value}` : `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    }
+    out.push(`?${parts.join('&')}`)
+  }
+  return out
+}
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('hostile addresses', () => {
+  test(
+    `${LOADS} hostile addresses: the globe renders, the notice tells, nothing becomes HTML`,
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 800, height: 600 } })
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(String(e)))
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text())
+      })
+      let withNotice = 0
+      for (const query of addresses(LOADS)) {
+        await page.goto(new URL(query, inject('baseUrl')).href)
+        // The first frame of the globe, drawn.
+        await page.waitForFunction(() => document.documentElement.dataset.ready === '1', undefined, { timeout: 60_000 })
+        // The notice says what was ignored, as text.
+        const notice = page.locator('.notices').first()
+        if ((await notice.count()) > 0 && (await notice.isVisible())) withNotice++
+        const injected = await page.evaluate(() => ({
+          pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
+          // Markup from a value would have become elements: none of these exist in the app.
+          elements: document.querySelectorAll('main img[src="x"], main svg[onload], main script, main b').length,
+        }))
+        expect(injected, query).toEqual({ pwned: 0, elements: 0 })
+        expect(errors, query).toEqual([])
+        // The globe is drawn: its canvas exists with a size.
+        expect(await page.locator('.globe canvas').count(), query).toBeGreaterThan(0)
+      }
+      // Nearly every address has something wrong, and says so.
+      expect(withNotice).toBeGreaterThan(LOADS / 2)
+      await context.close()
+    },
+    60_000 + LOADS * 8_000,
+  )
+})
