@@ -5,6 +5,9 @@
  * their baseline; no error. (What grows at all is compiled code warming up and the browser's own bounded
  * performance-entry buffers: a heap snapshot diff of 120 switches shows nothing of the app's.)
  */
+import { rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser, openPage, waitForReady } from './chromium'
@@ -16,12 +19,55 @@ const RUNS_PER_CYCLE = 50
 
 let browser: Browser
 
+// The folder the browser tests serve (tests/browser/global-setup.ts), for a story file given by its address.
+const served = process.env.P2PGLOBE_DIST
+  ? resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.P2PGLOBE_DIST)
+  : fileURLToPath(new URL('../../dist', import.meta.url))
+const KIOSK_STORY = `soak-kiosk-${process.pid}.json`
+/** Four steps of the shortest time a step may stay (2 s), each a different network and failure. */
+const STORY = {
+  version: 1,
+  title: 'Soak',
+  steps: [
+    {
+      title: 'One',
+      caption: 'A site goes down.',
+      network: 'centralized',
+      scenario: { kind: 'site', at: 'ashburn' },
+      seconds: 2,
+    },
+    {
+      title: 'Two',
+      caption: 'A region goes dark.',
+      network: 'decentralized',
+      scenario: { kind: 'region', lat: 50.1, lon: 8.7, radiusKm: 700 },
+      seconds: 2,
+    },
+    {
+      title: 'Three',
+      caption: 'Random failures.',
+      network: 'p2p',
+      scenario: { kind: 'random', fraction: 0.2 },
+      seconds: 2,
+    },
+    {
+      title: 'Four',
+      caption: 'Side by side.',
+      network: 'p2p',
+      compare: { left: 'centralized', right: 'p2p' },
+      seconds: 2,
+    },
+  ],
+}
+
 beforeAll(async () => {
   browser = await launchBrowser()
+  writeFileSync(join(served, KIOSK_STORY), JSON.stringify(STORY))
 })
 
 afterAll(async () => {
   await browser?.close()
+  rmSync(join(served, KIOSK_STORY), { force: true })
 })
 
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
@@ -99,4 +145,37 @@ describe('soak', () => {
     expect(opened.console.filter((c) => c.type === 'error')).toEqual([])
     await page.context().close()
   }, 600_000)
+
+  test('the kiosk loop, accelerated: a loop of four 2-second steps, five times round, no growth', async () => {
+    const opened = await openPage(browser, `?story=${KIOSK_STORY}&kiosk=1`, { viewport: { width: 800, height: 600 } })
+    const { page } = opened
+    await waitForReady(page)
+    await page.waitForFunction(() => window.p2pglobe?.getState().story?.kiosk === true, undefined, { timeout: 60_000 })
+    await page.evaluate(() => window.p2pglobe!.setPixelRatio(0.5))
+    const cdp = await page.context().newCDPSession(page)
+    const loops = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        await page.waitForFunction(() => window.p2pglobe!.getState().story!.index === 3, undefined, { timeout: 60_000 })
+        await page.waitForFunction(() => window.p2pglobe!.getState().story!.index === 0, undefined, { timeout: 60_000 })
+      }
+    }
+    // Two loops round first: each step's code and resources have been used once by then.
+    await loops(2)
+    const baseline = await heapAfterGc(cdp)
+    const gpu = await page.evaluate(() => window.p2pglobe!.stats())
+    await loops(3)
+    const end = await heapAfterGc(cdp)
+    const after = await page.evaluate(() => window.p2pglobe!.stats())
+    console.log(
+      `kiosk soak: heap ${(baseline / 1e6).toFixed(1)} MB after two loops, ${(end / 1e6).toFixed(1)} MB after 5`,
+    )
+    expect(end).toBeLessThanOrEqual(baseline * 1.1)
+    // At the same step of the loop, the same GPU resources.
+    expect(after.geometries).toBe(gpu.geometries)
+    expect(after.textures).toBe(gpu.textures)
+    expect(await page.evaluate(() => window.p2pglobe!.getState().story!.kiosk)).toBe(true)
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console.filter((c) => c.type === 'error')).toEqual([])
+    await page.context().close()
+  }, 300_000)
 })
