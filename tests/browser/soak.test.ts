@@ -193,9 +193,10 @@ describe('soak', () => {
       `kiosk soak: heap ${(baseline / 1e6).toFixed(1)} MB after two loops, ${(end / 1e6).toFixed(1)} MB after 5`,
     )
     expect(end).toBeLessThanOrEqual(baseline * 1.1)
-    // At the same step of the loop, the same GPU resources.
-    expect(after.geometries).toBe(gpu.geometries)
-    expect(after.textures).toBe(gpu.textures)
+    // At the same step of the loop, the same GPU resources, give or take what a step's passing effects (a shock
+    // ring, a disaster area) have on screen at the moment of reading; one leaked per loop would be three more.
+    expect(after.geometries).toBeLessThanOrEqual(gpu.geometries + 2)
+    expect(after.textures).toBeLessThanOrEqual(gpu.textures + 2)
     expect(await page.evaluate(() => window.p2pglobe!.getState().story!.kiosk)).toBe(true)
     expect(opened.pageErrors).toEqual([])
     expect(opened.console.filter((c) => c.type === 'error')).toEqual([])
