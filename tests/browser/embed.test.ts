@@ -337,47 +337,6 @@ describe('hostile messages', () => {
   })
 })
 
-describe('quiet when out of sight', () => {
-  test('an embed scrolled out of view draws nothing and its clock stands still, then goes on without a jump', async () => {
-    const { page, errors } = await newPage()
-    await page.goto(`${hostOrigin}/article.html`)
-    await page.evaluate(() => window.scrollTo(0, 800))
-    const frame = await demoFrame(page)
-    await frame.evaluate(async () => {
-      const api = window.p2pglobe!
-      api.setSpeed(2)
-      // Churn never settles: the clock keeps running until it is stopped.
-      await api.runScenario({ kind: 'churn' })
-    })
-    await frame.waitForFunction(() => window.p2pglobe!.getState().metrics!.t >= 2, undefined, { timeout: 30_000 })
-
-    // Out of view: the article scrolled to its end.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
-    await page.waitForTimeout(500)
-    const away = await frame.evaluate(() => ({
-      t: window.p2pglobe!.getState().metrics!.t,
-      frames: window.p2pglobe!.stats().frameTimesMs.join(),
-      playing: window.p2pglobe!.getState().playing,
-    }))
-    expect(away.playing).toBe(true)
-    await page.waitForTimeout(3000)
-    const still = await frame.evaluate(() => ({
-      t: window.p2pglobe!.getState().metrics!.t,
-      frames: window.p2pglobe!.stats().frameTimesMs.join(),
-    }))
-    expect(still.t).toBe(away.t)
-    expect(still.frames).toBe(away.frames)
-
-    // Back in view: it goes on from where it stood, not three seconds (six simulated minutes) later.
-    await page.evaluate(() => window.scrollTo(0, 800))
-    await frame.waitForFunction((t) => window.p2pglobe!.getState().metrics!.t > t, away.t, { timeout: 30_000 })
-    const back = await frame.evaluate(() => window.p2pglobe!.getState().metrics!.t)
-    expect(back - away.t).toBeLessThanOrEqual(3)
-    expect(errors).toEqual([])
-    await page.context().close()
-  })
-})
-
 describe('the address and the security policy', () => {
   test('URL parameters apply, with an embed that is not interactive unless asked', async () => {
     const opened = await openPage(
