@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { z } from 'zod'
+import type { z } from '../zod.ts'
 import type { NetworkSpec } from '../sim/index.ts'
 import type { Network } from '../sim/network.ts'
 import { buildNetwork } from '../sim/index.ts'
@@ -162,7 +162,7 @@ function choice<T extends string>(flags: Flags, name: keyof typeof FLAGS, values
   return raw as T
 }
 
-function validate<T>(schema: z.ZodType<T>, value: unknown, flags: Flags): T {
+function validate<T>(schema: z.ZodMiniType<T>, value: unknown, flags: Flags): T {
   const r = schema.safeParse(value)
   if (r.success) return r.data
   const { path, message } = firstIssue(r.error)

@@ -9,7 +9,7 @@
  * and key (a key the demo did not use, for the host to act on).
  */
 
-import { z } from 'zod'
+import { z } from '../zod'
 import { NetworkSpecSchema, ScenarioSpecSchema, toScenarioSpec } from '../sim/params'
 import { THEMES, activeMetrics, type AppStore, type Theme } from '../store/store'
 import { afterDispatch, isFormField } from './keys'
@@ -18,7 +18,7 @@ export const MESSAGE_TYPE = 'p2pglobe'
 /** Metrics events at most this often, ms. */
 export const METRICS_INTERVAL_MS = 500
 
-const Id = z.union([z.string().max(100), z.number()]).optional()
+const Id = z.optional(z.union([z.string().check(z.maxLength(100)), z.number()]))
 
 const Command = z.discriminatedUnion('command', [
   z.strictObject({
@@ -41,18 +41,18 @@ const Command = z.discriminatedUnion('command', [
     type: z.literal(MESSAGE_TYPE),
     id: Id,
     command: z.literal('goToStep'),
-    step: z.number().int().min(1).max(99),
+    step: z.number().check(z.int(), z.gte(1), z.lte(99)),
   }),
   z.strictObject({
     type: z.literal(MESSAGE_TYPE),
     id: Id,
     command: z.literal('setParams'),
     params: z.strictObject({
-      network: NetworkSpecSchema.optional(),
-      seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-      speed: z.number().min(0.1).max(1000).optional(),
-      theme: z.enum(THEMES as [Theme, ...Theme[]]).optional(),
-      autoRotate: z.boolean().optional(),
+      network: z.optional(NetworkSpecSchema),
+      seed: z.optional(z.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER))),
+      speed: z.optional(z.number().check(z.gte(0.1), z.lte(1000))),
+      theme: z.optional(z.enum(THEMES as [Theme, ...Theme[]])),
+      autoRotate: z.optional(z.boolean()),
     }),
   }),
 ])

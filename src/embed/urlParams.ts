@@ -4,7 +4,7 @@
  * nothing from the URL is ever turned into markup.
  */
 
-import { z } from 'zod'
+import { z } from '../zod'
 import { METROS } from '../sim/regions'
 import { normalizeSeed } from '../sim/rng'
 import type { ScenarioSpec } from '../sim/scenarios'
@@ -53,23 +53,18 @@ function quote(value: string): string {
   return JSON.stringify(clean.length > QUOTE_MAX ? `${clean.slice(0, QUOTE_MAX)}…` : clean)
 }
 
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
-const num = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+(\.\d+)?$/, `a number from ${min} to ${max}`)
-    .transform(Number)
-    .pipe(z.number().min(min, `a number from ${min} to ${max}`).max(max, `a number from ${min} to ${max}`))
-const int = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, `a whole number from ${min} to ${max}`)
-    .transform(Number)
-    .pipe(z.number().min(min, `a whole number from ${min} to ${max}`).max(max, `a whole number from ${min} to ${max}`))
+const bool = z.pipe(
+  z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']),
+  z.transform((v) => ['1', 'true', 'yes', 'on'].includes(v)),
+)
+/** A number written as `pattern`, read and then checked against its range; `msg` for either problem. */
+const numeral = (pattern: RegExp, min: number, max: number, msg: string) =>
+  z.pipe(
+    z.pipe(z.string().check(z.trim(), z.regex(pattern, msg)), z.transform(Number)),
+    z.number().check(z.gte(min, msg), z.lte(max, msg)),
+  )
+const num = (min: number, max: number) => numeral(/^-?\d+(\.\d+)?$/, min, max, `a number from ${min} to ${max}`)
+const int = (min: number, max: number) => numeral(/^\d+$/, min, max, `a whole number from ${min} to ${max}`)
 
 const METRO_IDS = METROS.map((m) => m.id)
 
@@ -94,15 +89,14 @@ const PARAMS = {
   trigger: { schema: z.enum(['random', 'degree', 'load']), accepts: 'random, degree or load' },
   t: { schema: num(0, 1), accepts: 'a transmissibility from 0 to 1' },
   operator: { schema: z.enum(['largest', 'all']), accepts: 'largest or all' },
-  seed: { schema: z.string().trim().min(1).max(64), accepts: 'a number or a word of up to 64 characters' },
+  seed: {
+    schema: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+    accepts: 'a number or a word of up to 64 characters',
+  },
   autoplay: { schema: bool, accepts: '1 or 0' },
   speed: { schema: num(0.1, 1000), accepts: 'simulated minutes per second, from 0.1 to 1000' },
   story: {
-    schema: z
-      .string()
-      .trim()
-      .max(200)
-      .regex(/^[\w./-]+$/, 'a story id or a path on this site'),
+    schema: z.string().check(z.trim(), z.maxLength(200), z.regex(/^[\w./-]+$/, 'a story id or a path on this site')),
     accepts: 'a built-in story id or the path of a story file on this site',
   },
   step: { schema: int(1, 99), accepts: 'a whole number from 1 to 99' },
@@ -111,11 +105,10 @@ const PARAMS = {
   theme: { schema: z.enum(['dark', 'projector', 'light']), accepts: 'dark, projector or light' },
   interactive: { schema: bool, accepts: '1 or 0' },
   parentOrigin: {
-    schema: z
-      .string()
-      .trim()
-      .max(200)
-      .refine((v) => {
+    schema: z.string().check(
+      z.trim(),
+      z.maxLength(200),
+      z.refine((v) => {
         try {
           const u = new URL(v)
           return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === v.replace(/\/$/, '')
@@ -123,16 +116,17 @@ const PARAMS = {
           return false
         }
       }),
+    ),
     accepts: 'an origin such as https://example.com (scheme, host and port only)',
   },
   embed: { schema: bool, accepts: '1 or 0' },
   view: {
     schema: z
-      .string()
-      .trim()
-      .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/)
-      .transform((v) => v.split(',').map(Number) as [number, number])
-      .refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180),
+      .pipe(
+        z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/)),
+        z.transform((v) => v.split(',').map(Number) as [number, number]),
+      )
+      .check(z.refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180)),
     accepts: 'latitude,longitude, such as 48.8,2.3',
   },
 } as const

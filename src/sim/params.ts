@@ -4,44 +4,45 @@
  * a value is accepted or refused with the same words everywhere.
  */
 
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { METROS } from './regions.ts'
 import type { ScenarioSpec } from './scenarios.ts'
 
 const int = (min: number, max: number) => {
   const msg = `expected a whole number from ${min} to ${max}`
-  return z.number(msg).int(msg).min(min, msg).max(max, msg)
+  return z.number(msg).check(z.int(msg), z.gte(min, msg), z.lte(max, msg))
 }
 const num = (min: number, max: number) => {
   const msg = `expected a number from ${min} to ${max}`
-  return z.number(msg).finite(msg).min(min, msg).max(max, msg)
+  // Numbers are finite already: z.number() refuses Infinity and NaN, with `msg`.
+  return z.number(msg).check(z.gte(min, msg), z.lte(max, msg))
 }
 const share = num(0, 1)
 
 export const CentralizedSpec = z.strictObject({
   kind: z.literal('centralized'),
-  regions: int(10, METROS.length).optional(),
-  pops: int(10, 1000).optional(),
-  uplinks: int(1, 4).optional(),
-  services: int(1, 10_000).optional(),
+  regions: z.optional(int(10, METROS.length)),
+  pops: z.optional(int(10, 1000)),
+  uplinks: z.optional(int(1, 4)),
+  services: z.optional(int(1, 10_000)),
 })
 export const DecentralizedSpec = z.strictObject({
   kind: z.literal('decentralized'),
-  regions: int(10, METROS.length).optional(),
-  pops: int(10, 1000).optional(),
-  uplinks: int(1, 4).optional(),
-  services: int(1, 10_000).optional(),
-  replicas: int(2, 3).optional(),
+  regions: z.optional(int(10, METROS.length)),
+  pops: z.optional(int(10, 1000)),
+  uplinks: z.optional(int(1, 4)),
+  services: z.optional(int(1, 10_000)),
+  replicas: z.optional(int(2, 3)),
 })
 export const P2PSpec = z.strictObject({
   kind: z.literal('p2p'),
-  nodes: int(10, 100_000).optional(),
-  links: int(1, 16).optional(),
-  longLinks: num(0, 8).optional(),
-  services: int(1, 10_000).optional(),
-  replicas: int(1, 16).optional(),
-  replicaSeparationKm: num(0, 20_000).optional(),
-  selfHealing: z.boolean().optional(),
+  nodes: z.optional(int(10, 100_000)),
+  links: z.optional(int(1, 16)),
+  longLinks: z.optional(num(0, 8)),
+  services: z.optional(int(1, 10_000)),
+  replicas: z.optional(int(1, 16)),
+  replicaSeparationKm: z.optional(num(0, 20_000)),
+  selfHealing: z.optional(z.boolean()),
 })
 export const NetworkSpecSchema = z.discriminatedUnion('kind', [CentralizedSpec, DecentralizedSpec, P2PSpec])
 
@@ -53,7 +54,7 @@ export const ScenarioSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('links'), fraction: share }),
   z.strictObject({ kind: z.literal('attack'), fraction: share, by: z.enum(['degree', 'load']) }),
   z.strictObject({ kind: z.literal('cascade'), alpha: num(0, 100), trigger: z.enum(['random', 'degree', 'load']) }),
-  z.strictObject({ kind: z.literal('spread'), transmissibility: share, source: int(0, 10_000_000).nullable() }),
+  z.strictObject({ kind: z.literal('spread'), transmissibility: share, source: z.nullable(int(0, 10_000_000)) }),
   z.strictObject({
     kind: z.literal('push'),
     transmissibility: share,
@@ -63,12 +64,12 @@ export const ScenarioSchema = z.discriminatedUnion('kind', [
 ])
 
 export const SimOptionsSchema = z.strictObject({
-  dtMin: num(0.01, 1440).optional(),
-  startMin: num(0, 1e6).optional(),
-  repairAfterMin: num(0, 1e6).nullable().optional(),
-  healAfterMin: num(0, 1e6).optional(),
-  churn: z.boolean().optional(),
-  latencyEvery: int(1, 1000).optional(),
+  dtMin: z.optional(num(0.01, 1440)),
+  startMin: z.optional(num(0, 1e6)),
+  repairAfterMin: z.optional(z.nullable(num(0, 1e6))),
+  healAfterMin: z.optional(num(0, 1e6)),
+  churn: z.optional(z.boolean()),
+  latencyEvery: z.optional(int(1, 1000)),
 })
 
 /** Scenario defaults: what each one does when only its kind is given. */
@@ -84,13 +85,16 @@ export const SCENARIO_DEFAULTS = {
 } as const
 
 /** The first problem of a failed parse, as "path: message". */
-export function firstIssue(error: z.ZodError): { path: (string | number)[]; message: string } {
+export function firstIssue(error: z.core.$ZodError): { path: (string | number)[]; message: string } {
   const issue = error.issues[0]!
   return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }
 }
 
-const Place = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
-const Share = z.number().min(0).max(1)
+const Place = z.strictObject({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
+})
+const Share = z.number().check(z.gte(0), z.lte(1))
 
 /**
  * A scenario as people write it (by place, as ScenarioSpec in scenarios.ts), for URLs, messages and stories:
@@ -105,23 +109,23 @@ export const ScenarioSpecSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('region'),
-    lat: z.number().min(-90).max(90),
-    lon: z.number().min(-180).max(180),
-    radiusKm: z.number().min(1).max(20_000),
+    lat: z.number().check(z.gte(-90), z.lte(90)),
+    lon: z.number().check(z.gte(-180), z.lte(180)),
+    radiusKm: z.number().check(z.gte(1), z.lte(20_000)),
   }),
   z.strictObject({ kind: z.literal('random'), fraction: Share }),
   z.strictObject({ kind: z.literal('links'), fraction: Share }),
   z.strictObject({ kind: z.literal('attack'), fraction: Share, by: z.enum(['degree', 'load']) }),
   z.strictObject({
     kind: z.literal('cascade'),
-    alpha: z.number().min(0).max(100),
+    alpha: z.number().check(z.gte(0), z.lte(100)),
     trigger: z.enum(['random', 'degree', 'load']),
   }),
-  z.strictObject({ kind: z.literal('spread'), transmissibility: Share, at: Place.nullable() }),
+  z.strictObject({ kind: z.literal('spread'), transmissibility: Share, at: z.nullable(Place) }),
   z.strictObject({
     kind: z.literal('push'),
     transmissibility: Share,
-    operator: z.union([z.enum(['largest', 'all']), z.number().int().min(0)]),
+    operator: z.union([z.enum(['largest', 'all']), z.number().check(z.int(), z.gte(0))]),
   }),
 ])
 

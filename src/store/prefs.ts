@@ -4,7 +4,7 @@
  * simply keeps nothing.
  */
 
-import { z } from 'zod'
+import { z } from '../zod'
 import { THEMES, type Theme } from './store'
 
 export const PREFS_KEY = 'p2pglobe:prefs'
@@ -15,7 +15,7 @@ export interface Prefs {
 }
 
 const Theme = z.enum(THEMES as [Theme, ...Theme[]])
-const Speed = z.number().finite().min(0.1).max(1000)
+const Speed = z.number().check(z.gte(0.1), z.lte(1000))
 
 /** The preferences stored, keeping only the values that are valid. */
 export function readPrefs(storage: Pick<Storage, 'getItem'> | null): Prefs {

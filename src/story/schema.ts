@@ -4,35 +4,37 @@
  * by file or by URL; a bad story is refused with the path of the field at fault.
  */
 
-import { z } from 'zod'
+import { z } from '../zod'
 import { ScenarioSpecSchema } from '../sim/params'
 
 const Kind = z.enum(['centralized', 'decentralized', 'p2p', 'imported'])
 
 export const StoryStepSchema = z.strictObject({
   /** A few words, shown large. */
-  title: z.string().min(1).max(80),
+  title: z.string().check(z.minLength(1), z.maxLength(80)),
   /** One or two sentences for the audience. */
-  caption: z.string().min(1).max(400),
+  caption: z.string().check(z.minLength(1), z.maxLength(400)),
   network: Kind,
   /** The place that faces the audience (flown to). */
-  view: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  view: z.optional(
+    z.strictObject({ lat: z.number().check(z.gte(-90), z.lte(90)), lon: z.number().check(z.gte(-180), z.lte(180)) }),
+  ),
   /** What happens (default: a healthy network, nothing failing). */
-  scenario: ScenarioSpecSchema.optional(),
+  scenario: z.optional(ScenarioSpecSchema),
   /** Whether the clock runs (default: yes when there is a scenario). */
-  play: z.boolean().optional(),
+  play: z.optional(z.boolean()),
   /** Simulated minutes per second during this step. */
-  speed: z.number().min(0.1).max(1000).optional(),
+  speed: z.optional(z.number().check(z.gte(0.1), z.lte(1000))),
   /** Two networks side by side. */
-  compare: z.strictObject({ left: Kind, right: Kind }).optional(),
+  compare: z.optional(z.strictObject({ left: Kind, right: Kind })),
   /** In the unattended loop, how long this step stays, seconds. */
-  seconds: z.number().min(2).max(600).optional(),
+  seconds: z.optional(z.number().check(z.gte(2), z.lte(600))),
 })
 
 export const StorySchema = z.strictObject({
   version: z.literal(1),
-  title: z.string().min(1).max(120),
-  steps: z.array(StoryStepSchema).min(1).max(99),
+  title: z.string().check(z.minLength(1), z.maxLength(120)),
+  steps: z.array(StoryStepSchema).check(z.minLength(1), z.maxLength(99)),
 })
 
 export type StoryStep = z.infer<typeof StoryStepSchema>

@@ -9,7 +9,7 @@
  * A problem is reported with the JSON path of the first offending value.
  */
 
-import { z } from 'zod'
+import { z } from '../../zod.ts'
 import { destination } from '../geo.ts'
 import { LinkBuilder } from '../graph.ts'
 import type { Network } from '../network.ts'
@@ -43,55 +43,47 @@ export interface ImportOptions {
   replicas?: number
 }
 
-const Id = z.union([z.string().min(1).max(200), z.number().finite()])
-const Lat = z
-  .number('a latitude is a number from -90 to 90')
-  .min(-90, 'a latitude is a number from -90 to 90')
-  .max(90, 'a latitude is a number from -90 to 90')
-const Lon = z
-  .number('a longitude is a number from -180 to 180')
-  .min(-180, 'a longitude is a number from -180 to 180')
-  .max(180, 'a longitude is a number from -180 to 180')
+const Id = z.union([z.string().check(z.minLength(1), z.maxLength(200)), z.number()])
+const LAT = 'a latitude is a number from -90 to 90'
+const Lat = z.number(LAT).check(z.gte(-90, LAT), z.lte(90, LAT))
+const LON = 'a longitude is a number from -180 to 180'
+const Lon = z.number(LON).check(z.gte(-180, LON), z.lte(180, LON))
+const Name = (max: number) => z.nullish(z.string().check(z.maxLength(max)))
+const TooMany = (max: number, what: string) => z.maxLength(max, `more than ${max.toLocaleString('en')} ${what}`)
 
 const NodeLinkNode = z.looseObject({
   id: Id,
-  lat: Lat.nullish(),
-  lon: Lon.nullish(),
-  latitude: Lat.nullish(),
-  longitude: Lon.nullish(),
-  operator: Id.nullish(),
-  label: z.string().max(200).nullish(),
-  name: z.string().max(200).nullish(),
+  lat: z.nullish(Lat),
+  lon: z.nullish(Lon),
+  latitude: z.nullish(Lat),
+  longitude: z.nullish(Lon),
+  operator: z.nullish(Id),
+  label: Name(200),
+  name: Name(200),
 })
 const NodeLinkLink = z.looseObject({ source: Id, target: Id })
 const NodeLinkFile = z.looseObject({
-  nodes: z.array(z.unknown()).max(MAX_IMPORT_NODES, `more than ${MAX_IMPORT_NODES.toLocaleString('en')} nodes`),
-  links: z
-    .array(z.unknown())
-    .max(MAX_IMPORT_LINKS, `more than ${MAX_IMPORT_LINKS.toLocaleString('en')} links`)
-    .optional(),
-  edges: z
-    .array(z.unknown())
-    .max(MAX_IMPORT_LINKS, `more than ${MAX_IMPORT_LINKS.toLocaleString('en')} links`)
-    .optional(),
+  nodes: z.array(z.unknown()).check(TooMany(MAX_IMPORT_NODES, 'nodes')),
+  links: z.optional(z.array(z.unknown()).check(TooMany(MAX_IMPORT_LINKS, 'links'))),
+  edges: z.optional(z.array(z.unknown()).check(TooMany(MAX_IMPORT_LINKS, 'links'))),
 })
 
 const GridNode = z.looseObject({
-  nodeId: z.number().int().nonnegative(),
-  farmId: z.number().int().nonnegative(),
-  country: z.string().max(100).nullish(),
-  city: z.string().max(100).nullish(),
-  status: z.string().max(40).nullish(),
-  location: z
-    .looseObject({
-      country: z.string().max(100).nullish(),
-      city: z.string().max(100).nullish(),
-      latitude: Lat.nullish(),
-      longitude: Lon.nullish(),
-    })
-    .nullish(),
+  nodeId: z.number().check(z.int(), z.nonnegative()),
+  farmId: z.number().check(z.int(), z.nonnegative()),
+  country: Name(100),
+  city: Name(100),
+  status: Name(40),
+  location: z.nullish(
+    z.looseObject({
+      country: Name(100),
+      city: Name(100),
+      latitude: z.nullish(Lat),
+      longitude: z.nullish(Lon),
+    }),
+  ),
 })
-const GridFile = z.array(z.unknown()).max(MAX_IMPORT_NODES, `more than ${MAX_IMPORT_NODES.toLocaleString('en')} nodes`)
+const GridFile = z.array(z.unknown()).check(TooMany(MAX_IMPORT_NODES, 'nodes'))
 
 function jsonPath(base: string, path: readonly PropertyKey[]): string {
   let out = base
@@ -105,7 +97,7 @@ function jsonPath(base: string, path: readonly PropertyKey[]): string {
   return out
 }
 
-function check<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
+function check<T>(schema: z.ZodMiniType<T>, value: unknown, path: string): T {
   const r = schema.safeParse(value)
   if (r.success) return r.data
   const issue = r.error.issues[0]!

@@ -4,7 +4,7 @@
  * turned into a NetworkSpec, or a message naming the field at fault.
  */
 
-import { z } from 'zod'
+import { z } from '../../zod'
 import type { NetworkSpec } from '../../sim/index'
 import { CENTRALIZED_DEFAULTS, DECENTRALIZED_DEFAULTS } from '../../sim/networks/cloud'
 import { P2P_DEFAULTS } from '../../sim/networks/p2p'
@@ -42,20 +42,42 @@ const DEFAULTS: Record<BuiltInKind, Record<string, number | boolean>> = {
   p2p: { ...P2P_DEFAULTS },
 }
 
+type NumberCheckDef = z.core.$ZodCheckGreaterThanDef | z.core.$ZodCheckLessThanDef | z.core.$ZodCheckNumberFormatDef
+
+/** A number schema's range and whether it takes whole numbers only, read from its checks. */
+function numberLimits(schema: z.ZodMiniNumber): { min?: number; max?: number; isInt: boolean } {
+  let min: number | undefined
+  let max: number | undefined
+  let isInt = false
+  for (const check of schema._zod.def.checks ?? []) {
+    const def = check._zod.def as NumberCheckDef
+    if (def.check === 'greater_than') min = Math.max(min ?? -Infinity, Number(def.value))
+    else if (def.check === 'less_than') max = Math.min(max ?? Infinity, Number(def.value))
+    else if (def.check === 'number_format' && def.format.includes('int')) {
+      // Whole numbers are also kept within the safe integer range.
+      isInt = true
+      min = Math.max(min ?? -Infinity, Number.MIN_SAFE_INTEGER)
+      max = Math.min(max ?? Infinity, Number.MAX_SAFE_INTEGER)
+    }
+  }
+  return { min, max, isInt }
+}
+
 /** A number field whose limits come from the network's schema. */
 function number(kind: BuiltInKind, key: string, label: string, hint: string): NumberField {
-  const shape: Record<string, z.ZodType> = SCHEMAS[kind].shape
+  const shape: Record<string, z.core.$ZodType> = SCHEMAS[kind].shape
   const optional = shape[key]
-  const schema = optional instanceof z.ZodOptional ? optional.unwrap() : optional
-  if (!(schema instanceof z.ZodNumber)) throw new Error(`${kind}.${key} is not a number parameter`)
+  const schema = optional instanceof z.ZodMiniOptional ? optional.def.innerType : optional
+  if (!(schema instanceof z.ZodMiniNumber)) throw new Error(`${kind}.${key} is not a number parameter`)
+  const { min, max, isInt } = numberLimits(schema)
   return {
     key,
     type: 'number',
     label,
     hint,
-    min: schema.minValue ?? 0,
-    max: schema.maxValue ?? Number.MAX_SAFE_INTEGER,
-    step: schema.isInt ? 1 : 0.1,
+    min: min ?? 0,
+    max: max ?? Number.MAX_SAFE_INTEGER,
+    step: isInt ? 1 : 0.1,
   }
 }
 
