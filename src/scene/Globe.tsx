@@ -1,4 +1,4 @@
-import { Canvas, useThree } from '@react-three/fiber'
+import { useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Group } from 'three'
 import { signalReady } from '../embed/pageApi'
@@ -10,6 +10,7 @@ import { Atmosphere } from './Atmosphere'
 import { claimLead, createLinkMember, joinLink, leaveLink } from './cameraLink'
 import { CameraLink } from './CameraLink'
 import { CameraRig } from './CameraRig'
+import { Canvas } from './Canvas'
 import { CAMERA_FOV, SCENE_THEMES } from './constants'
 import { ContextLoss } from './ContextLoss'
 import { DisasterArea } from './DisasterArea'
@@ -31,10 +32,12 @@ import { installThreeConsoleFilter } from './threeConsole'
 import { Traffic } from './Traffic'
 import { useReducedMotion } from './useReducedMotion'
 import { shouldDraw } from './visibility'
+import { GL_ATTRIBUTES } from './webgl'
 
 installThreeConsoleFilter()
 
-const GL_OPTIONS = { antialias: true, alpha: false, powerPreference: 'high-performance' } as const
+// The attributes the WebGL check asked for: the first globe takes over the context it made (webgl.ts).
+const GL_OPTIONS = GL_ATTRIBUTES
 const CAMERA = { fov: CAMERA_FOV, near: 0.1, far: 50, position: [0, 0, 4] as [number, number, number] }
 
 interface GlobeProps {
@@ -65,16 +68,7 @@ export default function Globe({ zoom = true, network, linkGroup }: GlobeProps) {
   const background = SCENE_THEMES[useAppStore((s) => s.theme)].background
 
   return (
-    <Canvas
-      className="globe"
-      data-tool={tool}
-      frameloop="demand"
-      dpr={pixelRatio}
-      flat
-      gl={GL_OPTIONS}
-      camera={CAMERA}
-      fallback={<p>A 3D globe of a peer-to-peer network. It needs WebGL.</p>}
-    >
+    <Canvas className="globe" data-tool={tool} frameloop="demand" dpr={pixelRatio} flat gl={GL_OPTIONS} camera={CAMERA}>
       <GlobeViewProvider network={network ?? null} linkGroup={linkGroup}>
         <color attach="background" args={[background]} />
         {/* Star sizes are in CSS pixels, so a change of tier does not resize them. */}

@@ -1,6 +1,7 @@
-import { lazy, useCallback, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties } from 'react'
+import { lazy, useCallback, useState, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { PALETTE } from '../../scene/constants'
+import { loadLand } from '../../scene/landData'
 import { useAppStore } from '../../store/appStore'
 import { ALL_KINDS, NETWORK_LABELS, type NetworkKind } from '../../store/store'
 import { Hud } from '../hud/Hud'
@@ -23,6 +24,9 @@ type Side = 'left' | 'right'
  * once for both (CompareBar).
  */
 export function GlobeStage() {
+  // The land is fetched now, while the globe's code downloads, not once the scene has started: the first frame
+  // waits for it (a failure is the Land layer's to show, when it asks for the same promise).
+  useState(() => loadLand().catch(() => undefined))
   const { on, left, right } = useAppStore(useShallow((s) => s.compare))
   const host = useRoomForPanels(on)
 
