@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from './store/appStore'
 import { hasWebGL2 } from './scene/webgl'
@@ -11,12 +11,14 @@ import { ErrorBoundary } from './ui/ErrorBoundary'
 import { Fallback } from './ui/Fallback'
 import { Hud } from './ui/hud/Hud'
 import { Legend } from './ui/Legend'
-import { Methodology } from './ui/methodology/Methodology'
 import { NodeInfo } from './ui/NodeInfo'
 import { Notices } from './ui/present/Notices'
-import { Robustness } from './ui/robustness/Robustness'
-import { StoryUi } from './ui/story/StoryUi'
 import { Timeline } from './ui/timeline/Timeline'
+
+// Downloaded after the page's first code, beside the globe: panels that open on demand and the presenter mode.
+const Methodology = lazy(() => import('./ui/methodology/Methodology').then((m) => ({ default: m.Methodology })))
+const Robustness = lazy(() => import('./ui/robustness/Robustness').then((m) => ({ default: m.Robustness })))
+const StoryUi = lazy(() => import('./ui/story/StoryUi').then((m) => ({ default: m.StoryUi })))
 
 /**
  * The page: the globe fills it; around it, in their own regions, the heading (top left), the numbers (top), the
@@ -54,12 +56,16 @@ export function App() {
       {webgl && <Legend />}
       {/* The details of the node pointed at or tapped on the globe. */}
       {webgl && <NodeInfo />}
-      <Methodology />
-      <Robustness />
+      <Suspense fallback={null}>
+        <Methodology />
+        <Robustness />
+      </Suspense>
       <EmbedLink />
       <Notices />
       {/* The presenter mode: the story's caption, its keys, help and black screen. */}
-      <StoryUi />
+      <Suspense fallback={null}>
+        <StoryUi />
+      </Suspense>
     </main>
   )
 }

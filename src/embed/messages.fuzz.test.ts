@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world'
 import { createRng } from '../sim/rng'
-import { createPageBackend } from '../store/backend'
+import { createPageBackend } from '../store/pageBackend'
 import { createAppStore } from '../store/store'
 import { installMessageApi } from './messages'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world'
-import { createPageBackend } from '../store/backend'
+import { createPageBackend } from '../store/pageBackend'
 import { createAppStore } from '../store/store'
 import { installMessageApi } from './messages'
 

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand'
-import { createPageBackend, createWorkerBackend, type SimBackend } from './backend'
+import { createWorkerBackend, type SimBackend } from './backend'
 import { createAppStore, type AppState } from './store'
 import { browserStorage, readPrefs, writePrefs } from './prefs'
 import { startWorker } from './startWorker'
@@ -7,7 +7,7 @@ import { loadWorldData } from './worldData'
 import type { World } from '../sim/world'
 
 /** The simulation in a Web Worker where the browser can start one; in the page otherwise (Node, old browsers). */
-function createBackend(world: World): SimBackend {
+function createBackend(world: World): SimBackend | Promise<SimBackend> {
   if (typeof Worker !== 'undefined') {
     try {
       const worker = startWorker()
@@ -16,7 +16,8 @@ function createBackend(world: World): SimBackend {
       // A page opened from disk, or a policy that forbids workers: run it here instead.
     }
   }
-  return createPageBackend(world)
+  // Loaded only here: with a worker, the page never downloads the simulation.
+  return import('./pageBackend').then((m) => m.createPageBackend(world))
 }
 
 /** The app's store: one per page, starting from the preferences kept from an earlier visit. */

@@ -1,15 +1,13 @@
 /**
  * Where the simulation runs. In the browser, a Web Worker (src/worker/sim.worker.ts), so the page never waits on
  * a cascade round or a large network; in Node (tests), or where a worker cannot start, in the page itself
- * through the same SimHost. Either way every call answers with a promise.
+ * through the same SimHost (pageBackend.ts, loaded only then). Either way every call answers with a promise.
  */
 
 import type { NetworkSpec } from '../sim/index'
 import type { SweepOptions, SweepPoint } from '../sim/sweep'
-import type { World } from '../sim/world'
 import type { ScenarioSpec } from '../sim/scenarios'
 import type { Act, NetworkKind, Request, Response, Results, RunOptions } from '../worker/protocol'
-import { SimHost } from '../worker/simHost'
 
 /** A long task under way: its result, and a way to stop it. */
 export interface Job<T> {
@@ -43,48 +41,6 @@ export class Cancelled extends Error {
   constructor() {
     super('cancelled')
     this.name = 'Cancelled'
-  }
-}
-
-/** Runs the simulation in the page. Sweeps still go trial by trial, letting the page breathe in between. */
-export function createPageBackend(world: World): SimBackend {
-  const host = new SimHost(world)
-  return {
-    where: 'page',
-    build: async (kind, spec, seed) => host.build(kind, spec, seed),
-    buildJob(kind, spec, seed, onProgress) {
-      let stop = false
-      const result = (async () => {
-        const run = host.buildSteps(kind, spec, seed)
-        for (;;) {
-          const next = run.next()
-          if (next.done) return next.value
-          onProgress?.(next.value.done, next.value.total, next.value.phase)
-          await new Promise((r) => setTimeout(r, 0))
-          if (stop) throw new Cancelled()
-        }
-      })()
-      return { result, cancel: () => (stop = true) }
-    },
-    start: async (spec, seed, options) => host.start(spec, seed, options),
-    step: async (count) => host.step(count),
-    import: async (text, name, seed) => host.import(text, name, seed),
-    act: async (kind, act) => host.act(kind, act),
-    sweep(kind, options, onProgress) {
-      let stop = false
-      const result = (async () => {
-        const run = host.sweep(kind, options)
-        for (;;) {
-          const next = run.next()
-          if (next.done) return next.value
-          onProgress?.(next.value.done, next.value.total)
-          await new Promise((r) => setTimeout(r, 0))
-          if (stop) throw new Cancelled()
-        }
-      })()
-      return { result, cancel: () => (stop = true) }
-    },
-    dispose() {},
   }
 }
 

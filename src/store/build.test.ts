@@ -1,7 +1,7 @@
 /** Rebuilding a network with new parameters: its progress, and cancelling it. */
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world'
-import { createPageBackend } from './backend'
+import { createPageBackend } from './pageBackend'
 import { createAppStore } from './store'
 
 const world = loadWorld()

@@ -1,7 +1,7 @@
 /** The store's actions for what is shown around the globe: panels, chrome, notices, theme. */
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world'
-import { createPageBackend } from './backend'
+import { createPageBackend } from './pageBackend'
 import { createAppStore } from './store'
 
 const world = loadWorld()

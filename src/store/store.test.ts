@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world'
 import { NodeClass } from '../sim/network'
-import { createPageBackend } from './backend'
+import { createPageBackend } from './pageBackend'
 import { NETWORK_KINDS, activeMetrics, createAppStore, type SweepRequest } from './store'
 
 const world = loadWorld()

@@ -34,7 +34,7 @@ export { ALL_KINDS, NETWORK_KINDS, type NetworkKind }
 
 /** The networks every page builds from parameters. */
 export type BuiltInKind = Exclude<NetworkKind, 'imported'>
-export { TRAFFIC_FLOWS } from '../worker/simHost'
+export { TRAFFIC_FLOWS } from '../worker/protocol'
 
 export const NETWORK_LABELS: Record<NetworkKind, string> = {
   centralized: 'Centralized cloud',
@@ -219,6 +219,9 @@ export interface StoreDeps {
   createBackend: (world: World) => SimBackend | Promise<SimBackend>
   now?: () => number
 }
+
+/** Notices kept at most, the newest. */
+export const MAX_NOTICES = 20
 
 export function createAppStore({ loadWorld, createBackend, now = () => performance.now() }: StoreDeps) {
   let backend: SimBackend | null = null
@@ -514,7 +517,8 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       },
 
       notify(notices) {
-        if (notices.length > 0) set({ notices: [...get().notices, ...notices] })
+        // The latest few: a page driven by a script (applyParams, messages) must not pile them up without end.
+        if (notices.length > 0) set({ notices: [...get().notices, ...notices].slice(-MAX_NOTICES) })
       },
 
       dismissNotices() {

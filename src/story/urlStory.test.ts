@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadWorld } from '../cli/load-world'
 import { applyUrlConfig } from '../embed/boot'
 import { parseUrlParams } from '../embed/urlParams'
-import { createPageBackend } from '../store/backend'
+import { createPageBackend } from '../store/pageBackend'
 import { createAppStore } from '../store/store'
 import { BUILTIN_STORY } from './builtin'
 

@@ -17,6 +17,9 @@ export const NETWORK_KINDS: readonly NetworkKind[] = ['centralized', 'decentrali
 /** Every network a page may show. */
 export const ALL_KINDS: readonly NetworkKind[] = ['centralized', 'decentralized', 'p2p', 'imported']
 
+/** Traffic flows kept per network for drawing. */
+export const TRAFFIC_FLOWS = 96
+
 /** The traffic to draw: which flows there are and the path each takes now (see src/sim/traffic.ts). */
 export interface TrafficView {
   count: number

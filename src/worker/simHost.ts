@@ -12,7 +12,14 @@ import { resolveScenario, type ScenarioSpec } from '../sim/scenarios'
 import { sweepTrials, type SweepOptions, type SweepPoint } from '../sim/sweep'
 import type { World } from '../sim/world'
 import { ImportError, importNetworkText } from '../sim/networks/imported'
-import type { Act, ImportResult, NetworkKind, RunOptions, SimSnapshot } from './protocol'
+import {
+  TRAFFIC_FLOWS,
+  type Act,
+  type ImportResult,
+  type NetworkKind,
+  type RunOptions,
+  type SimSnapshot,
+} from './protocol'
 
 /** How far a build is: phases done of the total, and the one under way. */
 export interface BuildProgress {
@@ -22,9 +29,6 @@ export interface BuildProgress {
 }
 
 const BUILD_PHASES = 3
-
-/** Traffic flows kept per network for drawing. */
-export const TRAFFIC_FLOWS = 96
 
 interface Entry {
   net: Network

@@ -1,12 +1,14 @@
-import { useId, useState, type CSSProperties } from 'react'
+import { lazy, Suspense, useId, useState, type CSSProperties } from 'react'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS, type AppState, type NetworkKind } from '../../store/store'
 import { formatClock, formatMs, formatPercent } from '../hud/format'
 import { PRINT_INK } from '../../scene/constants'
-import { Chart } from './Chart'
 import { chartLines, type ChartMode } from './chartData'
 import { EventLog } from './EventLog'
 import './timeline.css'
+
+// The chart (and uPlot, its library) is downloaded when the timeline is first opened, not before the globe.
+const Chart = lazy(() => import('./Chart').then((m) => ({ default: m.Chart })))
 
 /** Below this the chart and the log start folded to their bar, so the globe has the screen. */
 const SMALL_SCREEN = '(max-width: 640px), (max-height: 520px)'
@@ -83,7 +85,9 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
         {open && (
           <>
             <div className="timeline__plot">
-              <Chart networks={shown} mode={mode} label={summary} />
+              <Suspense fallback={<div className="timeline__chart" role="img" aria-label={summary} />}>
+                <Chart networks={shown} mode={mode} label={summary} />
+              </Suspense>
               <ChartKey networks={shown} mode={mode} />
             </div>
             <EventLog networks={shown} />
