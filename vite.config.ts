@@ -1,16 +1,39 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { viteSingleFile } from 'vite-plugin-singlefile'
+import { formatSize, measureSize, overBudget } from './scripts/size-budget'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+
+/**
+ * Every production build checks what a visitor downloads against its budgets (scripts/size-budget.ts), prints
+ * it, and fails when over. Not the single file: it is one download by design.
+ */
+function sizeBudget(): Plugin {
+  let outDir = ''
+  return {
+    name: 'p2p-globe:size-budget',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
+    closeBundle() {
+      const report = measureSize(outDir)
+      const over = overBudget(report)
+      this.info(`download size\n${formatSize(report)}`)
+      if (over) this.error(`${over} (scripts/size-budget.ts; \`npm run size\` lists every file)`)
+    },
+  }
+}
 
 export default defineConfig(({ mode }) => ({
   // Relative asset paths: a build works from any subpath, a plain folder or file://.
   base: './',
   // `npm run build:single` (mode "single"): one HTML file with everything inlined, to open from disk.
-  plugins: mode === 'single' ? [react(), viteSingleFile()] : [react()],
+  plugins: mode === 'single' ? [react(), viteSingleFile()] : [react(), sizeBudget()],
   // window.p2pglobe.version (src/embed/pageApi.ts), without bundling package.json.
   define: { __P2PGLOBE_VERSION__: JSON.stringify(pkg.version) },
   resolve: {
