@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { loadWorld } from '../cli/load-world'
-import { createPageBackend } from '../store/backend'
-import { createAppStore } from '../store/store'
-import { applyUrlConfig, boot } from './boot'
+import { createPageBackend } from '../store/pageBackend'
+import { createAppStore, MAX_NOTICES } from '../store/store'
+import { applyParams, applyUrlConfig, boot } from './boot'
 import { parseUrlParams } from './urlParams'
 
 const world = loadWorld()
@@ -27,6 +27,19 @@ describe('setting up from the address', () => {
     expect(s.playing).toBe(false)
   })
 
+  it('builds with the address’s seed and size from the start: a scenario begun once ready is not undone', async () => {
+    const store = newStore()
+    const done = applyUrlConfig(store, parseUrlParams('seed=5&nodes=300').config)
+    await store.getState().load()
+    expect(store.getState().seed).toBe(5)
+    expect(store.getState().slots.p2p!.net.graph.n).toBe(300)
+    await store.getState().runScenario({ kind: 'random', fraction: 0.2 })
+    await done
+    // A rebuild for the seed after the first build used to land here, reset every network and stop the clock.
+    expect(store.getState().playing).toBe(true)
+    expect(store.getState().scenario).toEqual({ kind: 'random', fraction: 0.2 })
+  })
+
   it('makes an embed quiet: no chrome, no drag or wheel until asked for', async () => {
     const store = newStore()
     void applyUrlConfig(store, parseUrlParams('embed=1').config)
@@ -48,5 +61,42 @@ describe('setting up from the address', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^p2p-globe: network="mesh" ignored/))
     expect(store.getState().notices).toHaveLength(1)
     warn.mockRestore()
+  })
+
+  it('applies a later address to the running page, but never who may drive it or whether it is an embed', async () => {
+    const store = newStore()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    void applyUrlConfig(store, parseUrlParams('embed=1&parentOrigin=https://host.example').config)
+    await store.getState().load()
+    const problems = applyParams(
+      store,
+      '?network=decentralized&theme=light&embed=0&parentOrigin=https://evil.example&zzz=1',
+      'http://localhost/',
+    )
+    expect(problems).toEqual([
+      expect.stringMatching(/^Unknown parameter "zzz" ignored/),
+      'parentOrigin applies only when the page loads; ignored.',
+      'embed applies only when the page loads; ignored.',
+    ])
+    // The notice tells about this address only; the embed stays an embed, quiet as it was.
+    expect(store.getState().notices).toEqual(problems)
+    const s = store.getState()
+    expect(s.embed).toBe(true)
+    expect(s.ui).toBe('none')
+    expect(s.interactive).toBe(false)
+    expect(s.theme).toBe('light')
+    await vi.waitFor(() => expect(store.getState().active).toBe('decentralized'))
+    // A second address replaces the notice; a good one clears it.
+    applyParams(store, '?ui=minimal', 'http://localhost/')
+    expect(store.getState().notices).toEqual([])
+    expect(store.getState().ui).toBe('minimal')
+    warn.mockRestore()
+  })
+
+  it('keeps only the newest notices however many come', () => {
+    const store = newStore()
+    for (let i = 0; i < 100; i++) store.getState().notify([`notice ${i}`])
+    expect(store.getState().notices).toHaveLength(MAX_NOTICES)
+    expect(store.getState().notices.at(-1)).toBe('notice 99')
   })
 })

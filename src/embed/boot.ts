@@ -10,25 +10,41 @@ import { parseUrlParams, type UrlConfig } from './urlParams'
 
 /**
  * Applies what can apply before the networks exist (looks), then, once they are built, the rest. `base` is the
- * page's address, which a story file's path is relative to.
+ * page's address, which a story file's path is relative to. At load, the presentation's defaults follow from
+ * whether the page is an embed; later (applyParams) only what the parameters name changes.
  */
-export async function applyUrlConfig(store: AppStore, config: UrlConfig, base = 'http://localhost/'): Promise<void> {
+export async function applyUrlConfig(
+  store: AppStore,
+  config: UrlConfig,
+  base = 'http://localhost/',
+  atLoad = true,
+): Promise<void> {
   const s = store.getState()
   if (config.theme) s.setTheme(config.theme)
   if (config.speed !== undefined) s.setSpeed(config.speed)
-  const embed = config.embed ?? false
-  s.setPresentation({
-    embed,
-    ui: config.ui ?? (embed ? 'none' : 'full'),
-    // Embedded, the globe takes no drag or wheel until asked to, so the host page scrolls past it.
-    interactive: config.interactive ?? !embed,
-  })
+  if (atLoad) {
+    const embed = config.embed ?? false
+    s.setPresentation({
+      embed,
+      ui: config.ui ?? (embed ? 'none' : 'full'),
+      // Embedded, the globe takes no drag or wheel until asked to, so the host page scrolls past it.
+      interactive: config.interactive ?? !embed,
+    })
+  } else {
+    if (config.ui !== undefined) s.setPresentation({ ui: config.ui })
+    if (config.interactive !== undefined) s.setPresentation({ interactive: config.interactive })
+  }
   if (config.view) s.lookAt(config.view, true)
 
+  // Before the first build, the seed and the size are simply what it builds with (a later change rebuilds every
+  // network, and would start over any scenario begun meanwhile).
+  const early = s.status === 'loading' && s.backend === null
+  if (early && config.seed !== undefined) void s.setSeed(config.seed)
+  if (early && config.nodes !== undefined) void s.configure({ kind: 'p2p', nodes: config.nodes })
   await waitUntilReady(store)
   if (store.getState().status !== 'ready') return
-  if (config.seed !== undefined) await store.getState().setSeed(config.seed)
-  if (config.nodes !== undefined) await store.getState().configure({ kind: 'p2p', nodes: config.nodes })
+  if (!early && config.seed !== undefined) await store.getState().setSeed(config.seed)
+  if (!early && config.nodes !== undefined) await store.getState().configure({ kind: 'p2p', nodes: config.nodes })
   if (config.network) store.getState().setNetwork(config.network)
   if (config.scenario) {
     await store.getState().runScenario(config.scenario)
@@ -65,6 +81,34 @@ function waitUntilReady(store: AppStore): Promise<void> {
   })
 }
 
+/** Parameters fixed when the page loads: who may drive it by message, and whether it is an embed. */
+const AT_LOAD_ONLY = ['parentOrigin', 'embed'] as const
+
+/**
+ * An address's parameters applied to the running page (`window.p2pglobe.applyParams`), as if it had been loaded
+ * with them, without reloading it: what is wrong is reported as at load (notice and console) and the rest
+ * applies, except parentOrigin and embed, which only a load sets. Returns the problems found.
+ */
+export function applyParams(store: AppStore, search: string, base: string): string[] {
+  const { config, problems } = parseUrlParams(search)
+  for (const key of AT_LOAD_ONLY) {
+    if (config[key] === undefined) continue
+    delete config[key]
+    problems.push(`${key} applies only when the page loads; ignored.`)
+  }
+  // The notice tells about this address, not the ones before it.
+  store.getState().dismissNotices()
+  report(store, problems)
+  void applyUrlConfig(store, config, base, false)
+  return problems
+}
+
+function report(store: AppStore, problems: string[]): void {
+  if (problems.length === 0) return
+  for (const p of problems) console.warn(`p2p-globe: ${p}`)
+  store.getState().notify(problems)
+}
+
 export interface BootOptions {
   search: string
   origin: string
@@ -75,10 +119,7 @@ export interface BootOptions {
 /** Reads the address, reports what it could not use, applies the rest, and opens the message API when embedded. */
 export function boot(store: AppStore, { search, origin, story, win }: BootOptions): UrlConfig {
   const { config, problems } = parseUrlParams(search)
-  if (problems.length > 0) {
-    for (const p of problems) console.warn(`p2p-globe: ${p}`)
-    store.getState().notify(problems)
-  }
+  report(store, problems)
   // Without parentOrigin only a page of the demo's own origin may drive it.
   // A host's goToStep (1-based) moves the story being presented, if there is one.
   const storyControl = () =>

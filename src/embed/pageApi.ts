@@ -13,6 +13,7 @@ import {
   type ScenarioSpecInput,
 } from '../sim/params'
 import type { ScenarioSpec } from '../sim/scenarios'
+import { applyParams } from './boot'
 import {
   ALL_KINDS,
   NETWORK_KINDS,
@@ -96,6 +97,11 @@ export interface P2pGlobeApi {
   setTool(tool: Tool): void
   /** Shows a node's details (by its index in that network), or with null puts them away. */
   select(selected: { kind: NetworkKind; node: number } | null): void
+  /**
+   * Applies URL parameters (e.g. '?network=p2p&scenario=region&lat=35.7&lon=139.7') without reloading, as if the
+   * page had been opened with them, except parentOrigin and embed. Returns what was ignored, as the notice shows it.
+   */
+  applyParams(query: string): string[]
 }
 
 declare global {
@@ -215,6 +221,11 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
           `p2pglobe.select: expected null or { kind, node } with a node of a built network, got ${JSON.stringify(selected)}`,
         )
       s().select({ kind: selected.kind, node: selected.node })
+    },
+    applyParams: (query) => {
+      if (typeof query !== 'string')
+        throw new TypeError(`p2pglobe.applyParams: expected a query string like "?network=p2p", got ${typeof query}`)
+      return applyParams(store, query, win.location?.href ?? 'http://localhost/')
     },
   }
   win.p2pglobe = api
