@@ -337,6 +337,66 @@ describe('hostile messages', () => {
   })
 })
 
+describe('quiet when out of sight', () => {
+  test('an embed scrolled out of view draws nothing and its clock stands still, then goes on without a jump', async () => {
+    const { page, errors } = await newPage()
+    await page.goto(`${hostOrigin}/article.html`)
+    await page.evaluate(() => window.scrollTo(0, 800))
+    const frame = await demoFrame(page)
+    /** What the embed has drawn and simulated so far: its recent frame times change with every frame drawn. */
+    const seen = () =>
+      frame.evaluate(() => ({
+        t: window.p2pglobe!.getState().metrics?.t ?? 0,
+        frames: window.p2pglobe!.stats().frameTimesMs.join(),
+        playing: window.p2pglobe!.getState().playing,
+      }))
+    await frame.evaluate(async () => {
+      const api = window.p2pglobe!
+      api.setSpeed(2)
+      // Churn never settles: the clock keeps running until it is stopped.
+      await api.runScenario({ kind: 'churn' })
+    })
+    // In view, it draws and its clock moves. Waited on frame by frame, not on a time: a loaded machine draws
+    // slowly, and the store gives a slow frame no more than a quarter of a second of simulated time.
+    const start = await seen()
+    await expect.poll(seen, { timeout: 40_000, interval: 250 }).toMatchObject({ playing: true })
+    const log: string[] = []
+    await expect
+      .poll(
+        async () => {
+          const now = await seen()
+          log.push(`${now.t} ${now.playing} ${now.frames.length}`)
+          return now.t
+        },
+        { timeout: 40_000, interval: 250 },
+      )
+      .toBeGreaterThan(start.t)
+      .catch((e) => {
+        throw new Error(`${String(e)}\n${log.slice(-10).join('\n')}`)
+      })
+
+    // Out of view: the article scrolled to its end. Once the frame in hand (if any) is finished, nothing more.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await page.waitForTimeout(1000)
+    const away = await seen()
+    expect(away.playing).toBe(true)
+    await page.waitForTimeout(3000)
+    const still = await seen()
+    expect(still.frames).toBe(away.frames)
+    expect(still.t).toBe(away.t)
+
+    // Back in view: it draws again and goes on from where it stood, not three seconds (six simulated minutes)
+    // later.
+    await page.evaluate(() => window.scrollTo(0, 800))
+    await expect.poll(async () => (await seen()).frames, { timeout: 40_000, interval: 250 }).not.toBe(away.frames)
+    await expect.poll(async () => (await seen()).t, { timeout: 40_000, interval: 250 }).toBeGreaterThan(away.t)
+    const back = await seen()
+    expect(back.t - away.t).toBeLessThanOrEqual(3)
+    expect(errors).toEqual([])
+    await page.context().close()
+  }, 180_000)
+})
+
 describe('the address and the security policy', () => {
   test('URL parameters apply, with an embed that is not interactive unless asked', async () => {
     const opened = await openPage(
