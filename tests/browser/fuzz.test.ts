@@ -82,6 +82,18 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** A page of its own, noting every uncaught error and console error. */
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  return { context, page, errors }
+}
+
 /** What a value from the address would have done had it become markup or script. */
 const injected = () => ({
   pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
@@ -91,13 +103,7 @@ const injected = () => ({
 
 describe('hostile addresses', () => {
   test('500 hostile addresses applied to the running page: it keeps drawing, the notice tells, nothing becomes HTML', async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 600 } })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(String(e)))
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
+    const { context, page, errors } = await newPage()
     await page.goto(inject('baseUrl'))
     await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
     await page.waitForFunction(() => document.documentElement.dataset.ready === '1', undefined, { timeout: 60_000 })
@@ -129,13 +135,7 @@ describe('hostile addresses', () => {
   test(
     `${LOADS} hostile addresses: the globe renders, the notice tells, nothing becomes HTML`,
     async () => {
-      const context = await browser.newContext({ viewport: { width: 800, height: 600 } })
-      const page = await context.newPage()
-      const errors: string[] = []
-      page.on('pageerror', (e) => errors.push(String(e)))
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text())
-      })
+      const { context, page, errors } = await newPage()
       let withNotice = 0
       for (const query of addresses(LOADS)) {
         await page.goto(new URL(query, inject('baseUrl')).href)
