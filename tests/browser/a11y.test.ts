@@ -29,8 +29,24 @@ interface Violation {
   nodes: { target: string[]; failureSummary?: string }[]
 }
 
-/** Serious and critical violations on the page as it is, one line each. */
+/**
+ * Waits until the globe draws no more frames (a camera flight over, labels done fading in and out with the view):
+ * the labels' colours are measured at rest, as a viewer reads them.
+ */
+async function still(page: Page): Promise<void> {
+  const frames = () => page.evaluate(() => window.p2pglobe?.stats().frameTimesMs.join() ?? '')
+  let last = await frames()
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(400)
+    const now = await frames()
+    if (now === last) return
+    last = now
+  }
+}
+
+/** Serious and critical violations on the page as it is (once the globe is at rest), one line each. */
 async function audit(page: Page): Promise<string[]> {
+  await still(page)
   // Evaluated through the DevTools protocol, so the page's CSP does not apply to the checker itself.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
   const violations = (await page.evaluate(async () => {
@@ -47,6 +63,31 @@ async function audit(page: Page): Promise<string[]> {
       (v) =>
         `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} [${n.failureSummary ?? ''}]`).join(', ')}`,
     )
+}
+
+/**
+ * The contrast of the open dialog's text against its own background. axe leaves a modal dialog's colours for a
+ * person to review (it cannot tell the top layer's background), so they are measured here.
+ */
+function dialogContrast(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const dialog = document.querySelector('dialog[open]')!
+    const rgb = (c: string) =>
+      c
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map(Number)
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        const x = v / 255
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4
+      })
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    const style = getComputedStyle(dialog)
+    const [a, b] = [lum(style.color), lum(style.backgroundColor)]
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)
+  })
 }
 
 async function ready(page: Page): Promise<void> {
@@ -69,7 +110,7 @@ describe('accessibility (axe-core)', () => {
     })
     expect(await audit(page), 'a scenario running').toEqual([])
 
-    for (const theme of ['Projector', 'Light', 'Dark']) {
+    const useTheme = async (theme: string) => {
       await page.getByRole('radio', { name: theme }).check()
       // Colours ease from one theme to the next: measure them once every transition has ended.
       await page.waitForFunction(
@@ -77,12 +118,17 @@ describe('accessibility (axe-core)', () => {
         undefined,
         { timeout: 10_000 },
       )
+    }
+    // The panels below open in the last of these (light: the robustness panel once drew there dark on dark).
+    for (const theme of ['Projector', 'Dark', 'Light']) {
+      await useTheme(theme)
       expect(await audit(page), `${theme} theme`).toEqual([])
     }
 
     await page.getByRole('button', { name: 'How it works' }).first().click()
     await page.getByRole('dialog', { name: 'How this works' }).waitFor()
     expect(await audit(page), 'methodology').toEqual([])
+    expect(await dialogContrast(page), 'methodology').toBeGreaterThanOrEqual(4.5)
     await page.keyboard.press('Escape')
 
     await page.getByRole('button', { name: 'Robustness' }).click()
@@ -93,6 +139,14 @@ describe('accessibility (axe-core)', () => {
       timeout: 120_000,
     })
     expect(await audit(page), 'robustness').toEqual([])
+    expect(await dialogContrast(page), 'robustness').toBeGreaterThanOrEqual(4.5)
+    await page.keyboard.press('Escape')
+    // And in the dark theme, with the same results.
+    await useTheme('Dark')
+    await page.getByRole('button', { name: 'Robustness' }).click()
+    await dialog.locator('.robust__chart canvas').waitFor()
+    expect(await audit(page), 'robustness, dark theme').toEqual([])
+    expect(await dialogContrast(page), 'robustness, dark theme').toBeGreaterThanOrEqual(4.5)
     await page.keyboard.press('Escape')
 
     await page.getByRole('button', { name: 'Compare side by side' }).click()

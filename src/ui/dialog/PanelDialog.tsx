@@ -1,34 +1,40 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useAppStore } from '../../store/appStore'
 import type { Panel } from '../../store/store'
+import './dialog.css'
 import { trapTab } from './trapTab'
 
 interface PanelDialogProps {
   /** The store's panel this dialog shows (open while state.panel is it). */
   panel: Panel
+  /** The panel's own class, beside the shared panel-dialog (dialog.css); its parts get `${className}__body` etc. */
   className: string
-  /** Ids of the title and, if any, the lead paragraph (the dialog's accessible name and description). */
-  labelledBy: string
+  /** The heading, and its id (the dialog's accessible name). */
+  title: string
+  titleId: string
+  /** The id of the lead paragraph, if any (the dialog's description). */
   describedBy?: string
-  /** The close button, which takes focus on opening. */
-  closeClassName: string
+  /** What the close button says to a screen reader ("Close how this works"). */
+  closeLabel: string
   /** What opened it, to give focus back to when the opener itself is gone. */
   openerSelector: string
-  /** The content, rendered only while open. */
-  children: (close: () => void) => ReactNode
+  /** The content under the heading, rendered only while open. */
+  children: ReactNode
 }
 
 /**
  * A panel over the globe as a modal dialog (the native <dialog>: focus moves in, the page behind is inert), opened
- * and closed through the store. Tab goes round inside; Esc, the close button or a click on the backdrop close it,
- * and focus goes back to where it was. Each opening starts at the top.
+ * and closed through the store, with its heading and Close button at the top, in the page's theme (dialog.css).
+ * Tab goes round inside; Esc, the close button or a click on the backdrop close it, and focus goes back to where
+ * it was. Each opening starts at the top, with focus on Close.
  */
 export function PanelDialog({
   panel,
   className,
-  labelledBy,
+  title,
+  titleId,
   describedBy,
-  closeClassName,
+  closeLabel,
   openerSelector,
   children,
 }: PanelDialogProps) {
@@ -45,7 +51,7 @@ export function PanelDialog({
       returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
       el.showModal()
       el.scrollTop = 0
-      el.querySelector<HTMLElement>(`.${closeClassName}`)?.focus()
+      el.querySelector<HTMLElement>('.panel-dialog__close')?.focus()
     } else if (!open && returnTo.current !== undefined) {
       if (el.open) el.close()
       const back = returnTo.current?.isConnected
@@ -54,15 +60,15 @@ export function PanelDialog({
       back?.focus()
       returnTo.current = undefined
     }
-  }, [open, closeClassName, openerSelector])
+  }, [open, openerSelector])
 
   const close = () => openPanel(null)
 
   return (
     <dialog
       ref={dialog}
-      className={className}
-      aria-labelledby={labelledBy}
+      className={`panel-dialog ${className}`}
+      aria-labelledby={titleId}
       aria-describedby={describedBy}
       aria-modal="true"
       // Esc: close through the store, which closes the dialog and returns focus.
@@ -88,7 +94,22 @@ export function PanelDialog({
         trapTab(e, e.currentTarget)
       }}
     >
-      {open && children(close)}
+      {open && (
+        <div className={`panel-dialog__body ${className}__body`}>
+          <header className={`panel-dialog__header ${className}__header`}>
+            <h2 id={titleId}>{title}</h2>
+            <button
+              type="button"
+              className={`panel-dialog__close ${className}__close`}
+              onClick={close}
+              aria-label={closeLabel}
+            >
+              Close
+            </button>
+          </header>
+          {children}
+        </div>
+      )}
     </dialog>
   )
 }

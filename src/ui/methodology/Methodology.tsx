@@ -8,21 +8,12 @@ export function Methodology() {
     <PanelDialog
       panel="methodology"
       className="method"
-      labelledBy="method-title"
-      closeClassName="method__close"
+      title="How this works"
+      titleId="method-title"
+      closeLabel="Close how this works"
       openerSelector='[data-opens="methodology"]'
     >
-      {(close) => (
-        <div className="method__body">
-          <header className="method__header">
-            <h2 id="method-title">How this works</h2>
-            <button type="button" className="method__close" onClick={close} aria-label="Close how this works">
-              Close
-            </button>
-          </header>
-          <ModelText />
-        </div>
-      )}
+      <ModelText />
     </PanelDialog>
   )
 }

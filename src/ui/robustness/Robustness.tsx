@@ -18,27 +18,18 @@ export function Robustness() {
     <PanelDialog
       panel="robustness"
       className="robust"
-      labelledBy="robust-title"
+      title="Robustness"
+      titleId="robust-title"
       describedBy="robust-lead"
-      closeClassName="robust__close"
+      closeLabel="Close robustness"
       openerSelector='[data-panel="robustness"]'
     >
-      {(close) => (
-        <div className="robust__body">
-          <header className="robust__header">
-            <h2 id="robust-title">Robustness</h2>
-            <button type="button" className="robust__close" onClick={close} aria-label="Close robustness">
-              Close
-            </button>
-          </header>
-          <p id="robust-lead" className="robust__lead">
-            Take out a growing share of each network's nodes and measure what is left: how much of the network still
-            hangs together, and how many services still answer.
-          </p>
-          <SweepForm fields={fields} onChange={setFields} />
-          <SweepResult />
-        </div>
-      )}
+      <p id="robust-lead" className="robust__lead">
+        Take out a growing share of each network's nodes and measure what is left: how much of the network still hangs
+        together, and how many services still answer.
+      </p>
+      <SweepForm fields={fields} onChange={setFields} />
+      <SweepResult />
     </PanelDialog>
   )
 }

@@ -1,8 +1,12 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import { PRINT_INK } from '../../scene/constants'
+import { useAppStore } from '../../store/appStore'
+import type { Theme } from '../../store/store'
 import { sweepColumns, type SweepLine, type SweepResults } from './robustnessData'
 
+/** Where the theme's variables cannot be read (they always can in the page). */
 const AXIS_COLOR = '#8a9bb5'
 const GRID_COLOR = 'rgba(159, 216, 255, 0.1)'
 /** Canvas text is not CSS: the fonts are set here (px are CSS pixels; uPlot scales for the display). */
@@ -25,19 +29,21 @@ export function SweepChart({
   label: string
 }) {
   const host = useRef<HTMLDivElement>(null)
+  // Colours are drawn into the canvas, not styled: a new theme makes a new chart (as the timeline's, Chart.tsx).
+  const theme = useAppStore((s) => s.theme)
 
   useEffect(() => {
     const el = host.current
     if (!el || lines.length === 0) return
     const data = sweepColumns(lines, results) as uPlot.AlignedData
-    const u = new uPlot(options(lines, el, xTitle), data, el)
+    const u = new uPlot(options(lines, el, xTitle, theme), data, el)
     const resize = new ResizeObserver(() => u.setSize(sizeOf(el)))
     resize.observe(el)
     return () => {
       resize.disconnect()
       u.destroy()
     }
-  }, [lines, results, xTitle])
+  }, [lines, results, xTitle, theme])
 
   return <div ref={host} className="robust__chart" role="img" aria-label={label} />
 }
@@ -46,13 +52,20 @@ function sizeOf(el: HTMLElement): { width: number; height: number } {
   return { width: Math.max(50, Math.floor(el.clientWidth)), height: Math.max(50, Math.floor(el.clientHeight)) }
 }
 
-function options(lines: readonly SweepLine[], el: HTMLElement, xTitle: string): uPlot.Options {
+/** A line's colour: the network's, or its ink on the light theme's white. */
+export function sweepLineColor(line: Pick<SweepLine, 'kind' | 'color'>, theme: Theme): string {
+  return theme === 'light' ? PRINT_INK[line.kind] : line.color
+}
+
+function options(lines: readonly SweepLine[], el: HTMLElement, xTitle: string, theme: Theme): uPlot.Options {
+  const css = getComputedStyle(el)
+  const grid = css.getPropertyValue('--line').trim() || GRID_COLOR
   const axis = {
-    stroke: AXIS_COLOR,
+    stroke: css.getPropertyValue('--muted').trim() || AXIS_COLOR,
     font: AXIS_FONT,
     labelFont: LABEL_FONT,
-    grid: { stroke: GRID_COLOR, width: 1 },
-    ticks: { stroke: GRID_COLOR, width: 1, size: 4 },
+    grid: { stroke: grid, width: 1 },
+    ticks: { stroke: grid, width: 1, size: 4 },
   }
   const percent = (_u: uPlot, splits: number[]) => splits.map((v) => `${v}%`)
   return {
@@ -71,10 +84,10 @@ function options(lines: readonly SweepLine[], el: HTMLElement, xTitle: string): 
       {},
       ...lines.map((l): uPlot.Series => ({
         label: l.label,
-        stroke: l.color,
+        stroke: sweepLineColor(l, theme),
         width: 2.5,
         dash: l.dashed ? DASH : undefined,
-        points: { show: true, size: 6, fill: l.color },
+        points: { show: true, size: 6, fill: sweepLineColor(l, theme) },
       })),
     ],
   }

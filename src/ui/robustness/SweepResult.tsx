@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { PALETTE } from '../../scene/constants'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS } from '../../store/store'
-import { SweepChart } from './SweepChart'
+import { SweepChart, sweepLineColor } from './SweepChart'
 import { SweepTable } from './SweepTable'
 import {
   SWEEP_METRIC_LABELS,
@@ -24,6 +24,7 @@ export function SweepResult() {
   const sentence = useMemo(() => describeSweep(request, results), [request, results])
   const kinds = sweptKinds(results)
   const overlapping = useMemo(() => overlappingSurvivability(results), [results])
+  const theme = useAppStore((s) => s.theme)
   if (!request || lines.length === 0) return null
   const xTitle = failedLabel(request)
   const choice = SWEEP_CHOICES.find((c) => c.value === choiceOf(request))!
@@ -38,7 +39,11 @@ export function SweepResult() {
       <ul className="robust__legend" aria-label="Legend">
         {kinds.map((k) => (
           <li key={k} className="robust__key" data-kind={k}>
-            <span className="robust__swatch" style={{ background: PALETTE[k].node }} aria-hidden="true" />
+            <span
+              className="robust__swatch"
+              style={{ background: sweepLineColor({ kind: k, color: PALETTE[k].node }, theme) }}
+              aria-hidden="true"
+            />
             {NETWORK_LABELS[k]}
           </li>
         ))}
