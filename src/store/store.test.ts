@@ -25,6 +25,30 @@ describe('the app store', () => {
     expect(activeMetrics(s)!.t).toBe(0)
   })
 
+  it('starts a scenario asked for during a new seed’s rebuild on the new networks, after it', async () => {
+    const store = await readyStore()
+    const reseed = store.getState().setSeed(7)
+    const run = store.getState().runScenario({ kind: 'random', fraction: 0.2 })
+    await Promise.all([reseed, run])
+    const s = store.getState()
+    expect(s.seed).toBe(7)
+    expect(s.playing).toBe(true)
+    expect(s.scenarioStartedAt).not.toBeNull()
+    // Its steps are the slots' own run: they are taken in, not dropped as a stale run's.
+    await store.getState().step(2)
+    expect(activeMetrics(store.getState())!.t).toBe(2)
+    expect(activeMetrics(store.getState())!.failedNodes).toBeGreaterThan(0)
+  })
+
+  it('rebuilds for seeds asked for in a row one after the other, the last one standing', async () => {
+    const store = await readyStore()
+    await Promise.all([store.getState().setSeed(3), store.getState().setSeed(4)])
+    const again = await readyStore()
+    await again.getState().setSeed(4)
+    expect(store.getState().seed).toBe(4)
+    expect(store.getState().slots.p2p!.net.lat).toEqual(again.getState().slots.p2p!.net.lat)
+  }, 30_000)
+
   it('reports a world that cannot be loaded instead of throwing', async () => {
     const store = createAppStore({
       loadWorld: async () => {

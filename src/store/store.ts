@@ -231,6 +231,15 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
   let stepping: Promise<void> | null = null
   /** The rebuild under way (configure), if any; its job once started. */
   let building: { job: Job<unknown> | null } | null = null
+  /**
+   * The rebuild of every network for a new seed, under way. What would start on the networks (a scenario, a
+   * rebuild of one network, the next new seed) waits for it: else its result, arriving later, would put back
+   * networks without that scenario, or of the other seed.
+   */
+  let reseeding: Promise<void> | null = null
+  const afterReseeding = async () => {
+    while (reseeding) await reseeding.catch(() => undefined)
+  }
   /** The sweep under way, if any: its current network's job, and whether it was told to stop. */
   let sweeping: { job: Job<SweepPoint[]> | null; stopped: boolean } | null = null
   const stopSweep = () => {
@@ -265,6 +274,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
     }
 
     const restart = async (spec: ScenarioSpec) => {
+      if (reseeding) await afterReseeding()
       carry = 0
       const snapshots = await need().start(spec, get().seed, get().options)
       apply(snapshots, true)
@@ -378,6 +388,8 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
           set({ specs: { ...get().specs, [kind]: spec } })
           return
         }
+        // (Without one under way, nothing to wait for: the build starts now, and cancelBuild finds it at once.)
+        if (reseeding) await afterReseeding()
         // One build at a time: a new one replaces one under way.
         building?.job?.cancel()
         const mine: { job: Job<unknown> | null } = { job: null }
@@ -574,8 +586,21 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
         if (!Number.isInteger(seed) || seed < 0) return
         set({ seed })
         if (!backend) return
-        const slots = await buildAll(seed)
-        set({ slots, playing: false, scenarioStartedAt: null, focus: null, frame: get().frame + 1 })
+        // After the one before, if any (not afterReseeding: that would wait on this one too).
+        const previous = reseeding
+        const mine = (async () => {
+          await previous?.catch(() => undefined)
+          // And after a network's rebuild under way (configure), whose result would otherwise land last.
+          await building?.job?.result.catch(() => undefined)
+          const slots = await buildAll(seed)
+          set({ slots, playing: false, scenarioStartedAt: null, focus: null, frame: get().frame + 1 })
+        })()
+        reseeding = mine
+        try {
+          await mine
+        } finally {
+          if (reseeding === mine) reseeding = null
+        }
       },
 
       setAutoRotate(on) {
