@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { STEP_METRIC_FIELDS } from '../sim/engine.ts'
 import { createRng } from '../sim/rng.ts'
 import { erdosRenyi, toNodeLink } from '../sim/generators.ts'
 import { UsageError, main } from './sim.ts'
@@ -24,17 +25,7 @@ function usage(argv: string[]): string {
   throw new Error(`expected a usage error for ${argv.join(' ')}`)
 }
 
-const KEYS = [
-  't',
-  'usersOnline',
-  'serviceAvailability',
-  'survivability',
-  'latencyP50Ms',
-  'latencyP95Ms',
-  'failedNodes',
-  'failedLinks',
-  'userHoursLost',
-]
+const KEYS = [...STEP_METRIC_FIELDS]
 
 describe('sim run', () => {
   it('prints the metrics of every step as JSON', () => {

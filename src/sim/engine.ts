@@ -75,6 +75,24 @@ export interface StepMetrics {
   userHoursLost: number | null
 }
 
+/** Every field of StepMetrics, in the order the command line prints them. */
+export const STEP_METRIC_FIELDS = [
+  't',
+  'usersOnline',
+  'serviceAvailability',
+  'survivability',
+  'latencyP50Ms',
+  'latencyP95Ms',
+  'failedNodes',
+  'failedLinks',
+  'userHoursLost',
+] as const satisfies readonly (keyof StepMetrics)[]
+
+// Compile-time: the list names every field (a field added to StepMetrics and not here fails the build).
+type MissingField = Exclude<keyof StepMetrics, (typeof STEP_METRIC_FIELDS)[number]>
+const everyField: [MissingField] extends [never] ? true : MissingField = true
+void everyField
+
 const NEVER = Infinity
 const PUSH_FANOUT = 4
 

@@ -6,23 +6,14 @@ import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { STEP_METRIC_FIELDS } from '../../src/sim/engine'
 import type { ScenarioSpec } from '../../src/sim/scenarios'
 import { launchBrowser, openPage, waitForReady } from './chromium'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const SEED = 7
 const STEPS = 6
-const FIELDS = [
-  't',
-  'usersOnline',
-  'serviceAvailability',
-  'survivability',
-  'latencyP50Ms',
-  'latencyP95Ms',
-  'failedNodes',
-  'failedLinks',
-  'userHoursLost',
-] as const
+const FIELDS = STEP_METRIC_FIELDS
 
 type Row = Record<(typeof FIELDS)[number], number | null>
 

@@ -135,6 +135,22 @@ async function demoFrame(page: Page): Promise<Frame> {
   return frame
 }
 
+/**
+ * Frames the third origin's page beside the demo, in the host page, once it has sent its own commands (seven, well
+ * formed and not).
+ */
+async function frameThird(page: Page): Promise<Frame> {
+  await page.evaluate((src) => {
+    const third = document.createElement('iframe')
+    third.src = src
+    document.body.append(third)
+  }, `${thirdOrigin}/third.html`)
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(thirdOrigin))).toBe(true)
+  const third = page.frames().find((f) => f.url().startsWith(thirdOrigin))!
+  await third.waitForFunction(() => (window as unknown as { sent?: number }).sent === 7)
+  return third
+}
+
 interface HostWindow {
   demo: { send(command: string, args?: Record<string, unknown>): Promise<{ network: string; playing: boolean }> }
   keys: string[]
@@ -179,14 +195,7 @@ describe('embedded in another page', () => {
     const theme = await frame.evaluate(() => document.documentElement.dataset.theme ?? '')
 
     // A third origin, framed beside the demo, sends its own commands.
-    await page.evaluate((src) => {
-      const third = document.createElement('iframe')
-      third.src = src
-      document.body.append(third)
-    }, `${thirdOrigin}/third.html`)
-    await expect.poll(() => page.frames().some((f) => f.url().startsWith(thirdOrigin))).toBe(true)
-    const thirdFrame = page.frames().find((f) => f.url().startsWith(thirdOrigin))!
-    await thirdFrame.waitForFunction(() => (window as unknown as { sent?: number }).sent === 7)
+    const thirdFrame = await frameThird(page)
     // A round trip from the host after them: the demo has handled what came before.
     await page.evaluate(() => (window as unknown as HostWindow).demo.send('getState'))
     await page.waitForTimeout(300)
@@ -305,14 +314,7 @@ describe('hostile messages', () => {
     expect(await page.evaluate(() => (window as unknown as { errorsSeen: number }).errorsSeen)).toBe(sent)
 
     // From a third origin, framed beside it: 500 more, good and bad alike.
-    await page.evaluate((src) => {
-      const third = document.createElement('iframe')
-      third.src = src
-      document.body.append(third)
-    }, `${thirdOrigin}/third.html`)
-    await expect.poll(() => page.frames().some((f) => f.url().startsWith(thirdOrigin))).toBe(true)
-    const thirdFrame = page.frames().find((f) => f.url().startsWith(thirdOrigin))!
-    await thirdFrame.waitForFunction(() => (window as unknown as { sent?: number }).sent === 7)
+    const thirdFrame = await frameThird(page)
     await thirdFrame.evaluate(() => {
       const demo = parent.frames[0]!
       for (let i = 0; i < 500; i++) {
