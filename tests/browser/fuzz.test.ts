@@ -112,8 +112,9 @@ describe('hostile addresses', () => {
     const queries = addresses(500, 777)
     for (const [i, query] of queries.entries()) {
       const problems = await page.evaluate((q) => window.p2pglobe!.applyParams(q), query)
-      // Whatever it set going (a new seed rebuilds every network) is done before the next.
-      await page.waitForFunction(() => window.p2pglobe!.getState().status === 'ready', undefined, { timeout: 30_000 })
+      // The page is still up (what the address set going, like a new seed's rebuild, goes on in the background;
+      // the store puts what comes next after it).
+      expect(await page.evaluate(() => window.p2pglobe!.getState().status), query).toBe('ready')
       // The notice shows what was ignored, as text.
       const shown = await page.evaluate(() => document.querySelector('.notices')?.textContent ?? '')
       for (const p of problems) expect(shown, query).toContain(p.slice(0, 30))
