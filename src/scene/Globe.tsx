@@ -36,8 +36,6 @@ import { GL_ATTRIBUTES } from './webgl'
 
 installThreeConsoleFilter()
 
-// The attributes the WebGL check asked for: the first globe takes over the context it made (webgl.ts).
-const GL_OPTIONS = GL_ATTRIBUTES
 const CAMERA = { fov: CAMERA_FOV, near: 0.1, far: 50, position: [0, 0, 4] as [number, number, number] }
 
 interface GlobeProps {
@@ -67,8 +65,17 @@ export default function Globe({ zoom = true, network, linkGroup }: GlobeProps) {
   const tool = useAppStore((s) => s.tool)
   const background = SCENE_THEMES[useAppStore((s) => s.theme)].background
 
+  // gl: the attributes the WebGL check asked for; the first globe takes over the context it made (webgl.ts).
   return (
-    <Canvas className="globe" data-tool={tool} frameloop="demand" dpr={pixelRatio} flat gl={GL_OPTIONS} camera={CAMERA}>
+    <Canvas
+      className="globe"
+      data-tool={tool}
+      frameloop="demand"
+      dpr={pixelRatio}
+      flat
+      gl={GL_ATTRIBUTES}
+      camera={CAMERA}
+    >
       <GlobeViewProvider network={network ?? null} linkGroup={linkGroup}>
         <color attach="background" args={[background]} />
         {/* Star sizes are in CSS pixels, so a change of tier does not resize them. */}

@@ -1,14 +1,11 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import { PRINT_INK } from '../../scene/constants'
 import { useAppStore } from '../../store/appStore'
 import type { Theme } from '../../store/store'
+import { lineColor, themedAxis } from '../chartStyle'
 import { sweepColumns, type SweepLine, type SweepResults } from './robustnessData'
 
-/** Where the theme's variables cannot be read (they always can in the page). */
-const AXIS_COLOR = '#8a9bb5'
-const GRID_COLOR = 'rgba(159, 216, 255, 0.1)'
 /** Canvas text is not CSS: the fonts are set here (px are CSS pixels; uPlot scales for the display). */
 const AXIS_FONT = '600 13px system-ui, sans-serif'
 const LABEL_FONT = '600 14px system-ui, sans-serif'
@@ -52,21 +49,8 @@ function sizeOf(el: HTMLElement): { width: number; height: number } {
   return { width: Math.max(50, Math.floor(el.clientWidth)), height: Math.max(50, Math.floor(el.clientHeight)) }
 }
 
-/** A line's colour: the network's, or its ink on the light theme's white. */
-export function sweepLineColor(line: Pick<SweepLine, 'kind' | 'color'>, theme: Theme): string {
-  return theme === 'light' ? PRINT_INK[line.kind] : line.color
-}
-
 function options(lines: readonly SweepLine[], el: HTMLElement, xTitle: string, theme: Theme): uPlot.Options {
-  const css = getComputedStyle(el)
-  const grid = css.getPropertyValue('--line').trim() || GRID_COLOR
-  const axis = {
-    stroke: css.getPropertyValue('--muted').trim() || AXIS_COLOR,
-    font: AXIS_FONT,
-    labelFont: LABEL_FONT,
-    grid: { stroke: grid, width: 1 },
-    ticks: { stroke: grid, width: 1, size: 4 },
-  }
+  const axis = { ...themedAxis(el, AXIS_FONT), labelFont: LABEL_FONT }
   const percent = (_u: uPlot, splits: number[]) => splits.map((v) => `${v}%`)
   return {
     ...sizeOf(el),
@@ -84,10 +68,10 @@ function options(lines: readonly SweepLine[], el: HTMLElement, xTitle: string, t
       {},
       ...lines.map((l): uPlot.Series => ({
         label: l.label,
-        stroke: sweepLineColor(l, theme),
+        stroke: lineColor(l.kind, l.color, theme),
         width: 2.5,
         dash: l.dashed ? DASH : undefined,
-        points: { show: true, size: 6, fill: sweepLineColor(l, theme) },
+        points: { show: true, size: 6, fill: lineColor(l.kind, l.color, theme) },
       })),
     ],
   }

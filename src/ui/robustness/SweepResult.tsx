@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow'
 import { PALETTE } from '../../scene/constants'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS } from '../../store/store'
-import { SweepChart, sweepLineColor } from './SweepChart'
+import { lineColor } from '../chartStyle'
+import { SweepChart } from './SweepChart'
 import { SweepTable } from './SweepTable'
 import {
   SWEEP_METRIC_LABELS,
@@ -41,7 +42,7 @@ export function SweepResult() {
           <li key={k} className="robust__key" data-kind={k}>
             <span
               className="robust__swatch"
-              style={{ background: sweepLineColor({ kind: k, color: PALETTE[k].node }, theme) }}
+              style={{ background: lineColor(k, PALETTE[k].node, theme) }}
               aria-hidden="true"
             />
             {NETWORK_LABELS[k]}

@@ -3,12 +3,10 @@ import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { appStore, useAppStore } from '../../store/appStore'
 import type { NetworkKind, Theme } from '../../store/store'
-import { PRINT_INK } from '../../scene/constants'
+import { lineColor, themedAxis } from '../chartStyle'
 import { formatAxisMinutes } from '../hud/format'
 import { chartColumns, chartLines, type ChartLine, type ChartMode } from './chartData'
 
-const AXIS_COLOR = '#8a9bb5'
-const GRID_COLOR = 'rgba(159, 216, 255, 0.1)'
 /** Canvas text is not CSS: the axis font is set here (px are CSS pixels; uPlot scales for the display). */
 const AXIS_FONT = '600 13px system-ui, sans-serif'
 const DASH = [7, 5]
@@ -61,13 +59,7 @@ function sizeOf(el: HTMLElement): { width: number; height: number } {
 
 function options(lines: readonly ChartLine[], el: HTMLElement, theme: Theme): uPlot.Options {
   const percent = lines[0]?.metric === 'serviceAvailability'
-  const css = getComputedStyle(el)
-  const axis = {
-    stroke: css.getPropertyValue('--muted').trim() || AXIS_COLOR,
-    font: AXIS_FONT,
-    grid: { stroke: css.getPropertyValue('--line').trim() || GRID_COLOR, width: 1 },
-    ticks: { stroke: css.getPropertyValue('--line').trim() || GRID_COLOR, width: 1, size: 4 },
-  }
+  const axis = themedAxis(el, AXIS_FONT)
   return {
     ...sizeOf(el),
     legend: { show: false },
@@ -89,7 +81,7 @@ function options(lines: readonly ChartLine[], el: HTMLElement, theme: Theme): uP
       {},
       ...lines.map((l): uPlot.Series => ({
         label: l.label,
-        stroke: theme === 'light' ? PRINT_INK[l.kind] : l.color,
+        stroke: lineColor(l.kind, l.color, theme),
         width: 2.5,
         dash: l.dashed ? DASH : undefined,
         // A metric holds from one step to the next: drawn as steps, not slopes.

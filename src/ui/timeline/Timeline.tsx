@@ -2,7 +2,7 @@ import { lazy, Suspense, useId, useState, type CSSProperties } from 'react'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS, type AppState, type NetworkKind } from '../../store/store'
 import { formatClock, formatMs, formatPercent } from '../hud/format'
-import { PRINT_INK } from '../../scene/constants'
+import { lineColor } from '../chartStyle'
 import { chartLines, type ChartMode } from './chartData'
 import { EventLog } from './EventLog'
 import './timeline.css'
@@ -100,8 +100,8 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
 
 /** The chart's legend: which line is which (colour: the network; solid or dashed: the metric). */
 function ChartKey({ networks, mode }: { networks: readonly NetworkKind[]; mode: ChartMode }) {
-  // The chart's own line colours (Chart.tsx): ink on the light theme's white.
-  const light = useAppStore((s) => s.theme === 'light')
+  // The chart's own line colours (Chart.tsx).
+  const theme = useAppStore((s) => s.theme)
   return (
     <ul className="timeline__key" aria-label="Chart legend">
       {chartLines(networks, mode).map((l) => (
@@ -109,7 +109,7 @@ function ChartKey({ networks, mode }: { networks: readonly NetworkKind[]; mode: 
           <span
             className={`timeline__swatch${l.dashed ? ' timeline__swatch--dashed' : ''}`}
             // A custom property through the CSSOM: the page's CSP refuses style attributes, not element.style.
-            style={{ '--line-color': light ? PRINT_INK[l.kind] : l.color } as CSSProperties}
+            style={{ '--line-color': lineColor(l.kind, l.color, theme) } as CSSProperties}
             aria-hidden="true"
           />
           {l.label}
