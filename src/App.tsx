@@ -4,6 +4,7 @@ import { useAppStore } from './store/appStore'
 import { hasWebGL2 } from './scene/webgl'
 import { GlobeStage } from './ui/compare/GlobeStage'
 import { Controls } from './ui/controls/Controls'
+import { Dock } from './ui/dock/Dock'
 import { EmbedLink } from './ui/embed/EmbedLink'
 import { Stage } from './ui/embed/Stage'
 import './ui/embed/embed.css'
@@ -14,6 +15,7 @@ import { Legend } from './ui/Legend'
 import { NodeInfo } from './ui/NodeInfo'
 import { Notices } from './ui/present/Notices'
 import { Timeline } from './ui/timeline/Timeline'
+import './ui/layout.css'
 
 // Downloaded after the page's first code, beside the globe: panels that open on demand and the presenter mode.
 const Methodology = lazy(() => import('./ui/methodology/Methodology').then((m) => ({ default: m.Methodology })))
@@ -21,9 +23,10 @@ const Robustness = lazy(() => import('./ui/robustness/Robustness').then((m) => (
 const StoryUi = lazy(() => import('./ui/story/StoryUi').then((m) => ({ default: m.StoryUi })))
 
 /**
- * The page: the globe fills it; around it, in their own regions, the heading (top left), the numbers (top), the
- * controls (right; a sheet at the bottom on a phone), the chart and the event log (bottom), the legend (bottom
- * left), and panels that open over the globe (methodology, robustness).
+ * The page: the globe fills it, and the chrome stands at its edges (src/ui/layout.css), which the globe keeps clear
+ * of (src/scene/room.ts): the heading and the numbers in a rail (left; a band across the top when tall), the dock
+ * (bottom: networks, Fail, the clock, and the doors to the rest), and on demand the drawer of controls (right), the
+ * timeline and the legend (above the dock), and panels that open over the globe (methodology, robustness).
  */
 export function App() {
   const [webgl] = useState(hasWebGL2)
@@ -31,12 +34,15 @@ export function App() {
   const { ui, embed } = useAppStore(useShallow((s) => ({ ui: s.ui, embed: s.embed })))
   // Two networks side by side (ui/compare): a HUD on each half instead of one, both on the chart.
   const compare = useAppStore(useShallow((s) => s.compare))
+  const story = useAppStore((s) => s.story !== null)
   return (
-    <main className="app" data-ui={ui} data-embed={embed || undefined}>
-      <header className="masthead">
-        <h1>p2p-globe</h1>
-        <p>Why a peer-to-peer internet survives what takes a centralized one down.</p>
-      </header>
+    <main
+      className="app"
+      data-ui={ui}
+      data-embed={embed || undefined}
+      data-compare={compare.on || undefined}
+      data-story={story || undefined}
+    >
       {/* Without a globe, nothing to lock: the explanation stays readable and selectable. */}
       <Stage lockable={webgl}>
         {webgl ? (
@@ -49,7 +55,15 @@ export function App() {
           <Fallback reason="no-webgl" />
         )}
       </Stage>
-      {!compare.on && <Hud />}
+      {/* The heading and the numbers; in the compare view each half has its own numbers instead. */}
+      <div className="rail" data-chrome>
+        <header className="masthead">
+          <h1>p2p-globe</h1>
+          <p>Why a peer-to-peer internet survives what takes a centralized one down.</p>
+        </header>
+        {!compare.on && <Hud />}
+      </div>
+      <Dock />
       <Controls />
       <Timeline networks={compare.on ? [compare.left, compare.right] : undefined} />
       {/* The legend explains the globe: without one, there is nothing to explain. */}

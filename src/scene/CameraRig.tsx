@@ -7,11 +7,12 @@ import { claimLead, isFollower } from './cameraLink'
 import { ATMOSPHERE_RADIUS, CAMERA_ELEVATION_DEG } from './constants'
 import { createFlights } from './flight'
 import { shouldFly, type FocusState } from './flyTo'
-import { focusOf, useGlobeView } from './globeView'
+import { focusOf, roomIn, useGlobeView } from './globeView'
+import type { Room } from './room'
 import { idle, inputEnded, inputStarted } from './idle'
 import { inputMode } from './inputMode'
 import { sceneNow } from './stateShader'
-import { MIN_POLAR_DEG, dampingFor, fitDistance, rotateSpeedAt, zoomRange } from './view'
+import { MIN_POLAR_DEG, dampingFor, fitDistanceInRoom, rotateSpeedAt, zoomRange } from './view'
 import { shouldDraw } from './visibility'
 
 /** Drag speed at the fitted distance (OrbitControls' rotateSpeed); closer, it slows down (view.ts). */
@@ -41,10 +42,9 @@ interface CameraRigProps {
 export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera
   const domElement = useThree((s) => s.gl.domElement)
-  const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height))
   const invalidate = useThree((s) => s.invalidate)
   const setThree = useThree((s) => s.set)
-  const { network, link } = useGlobeView()
+  const { network, link, room } = useGlobeView()
   /** The distance that fits the globe in the current viewport; zoom is kept relative to it across resizes. */
   const fit = useRef(0)
 
@@ -167,12 +167,17 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
     }
   }, [controls, domElement, invalidate, camera, fly, link])
 
-  // Place the camera: above the equator by CAMERA_ELEVATION_DEG, far enough for the halo to fit; refit on resize.
-  useEffect(() => {
-    const distance = fitDistance(ATMOSPHERE_RADIUS, camera.fov, aspect)
+  // Place the camera: above the equator by CAMERA_ELEVATION_DEG, far enough for the halo to fit in the room the
+  // page's chrome leaves (room.ts), and shifted so the globe is centred in that room (a view offset: the camera
+  // still looks at the Earth's centre, the picture moves). Fitted again whenever the canvas or the room changes.
+  const fitted = useRef({ width: -1, height: -1, room: -1 })
+  const roomNow = useMemo<Room>(() => ({ left: 0, top: 0, width: 0, height: 0 }), [])
+  const refit = (width: number, height: number) => {
+    const r = roomIn(room, width, height, roomNow)
+    const distance = fitDistanceInRoom(ATMOSPHERE_RADIUS, camera.fov, height, Math.min(r.width, r.height))
     const range = zoomRange(distance)
     if (fit.current > 0) {
-      // Later size changes keep the visitor's view direction and zoom (relative to the fitted distance).
+      // Later changes keep the visitor's view direction and zoom (relative to the fitted distance).
       const zoomed = (camera.position.length() / fit.current) * distance
       camera.position.setLength(MathUtils.clamp(zoomed, range.min, range.max))
     } else {
@@ -180,17 +185,28 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
       camera.position.set(0, Math.sin(el) * distance, Math.cos(el) * distance)
     }
     fit.current = distance
+    const dx = r.left + r.width / 2 - width / 2
+    const dy = r.top + r.height / 2 - height / 2
+    if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) camera.clearViewOffset()
+    else camera.setViewOffset(width, height, -dx, -dy, width, height)
     controls.minDistance = range.min
     controls.maxDistance = range.max
     controls.rotateSpeed = rotateSpeedAt(camera.position.length(), distance, ROTATE_SPEED)
     camera.lookAt(0, 0, 0)
     controls.update()
-    invalidate()
-  }, [camera, aspect, controls, invalidate])
+  }
 
   // A flight moves the globe and camera first; then damping keeps the globe coasting after a drag (for the same
   // time at any frame rate), and update() reports whether the camera still moves.
-  useFrame((_, delta) => {
+  useFrame(({ size }, delta) => {
+    const f = fitted.current
+    if (f.width !== size.width || f.height !== size.height || f.room !== room.version) {
+      f.width = size.width
+      f.height = size.height
+      f.room = room.version
+      refit(size.width, size.height)
+      if (shouldDraw()) invalidate()
+    }
     const flying = fly.update(sceneNow())
     controls.dampingFactor = dampingFor(DAMPING, delta)
     const moved = controls.update()

@@ -16,7 +16,7 @@ import { ContextLoss } from './ContextLoss'
 import { DisasterArea } from './DisasterArea'
 import { Earth } from './Earth'
 import './Globe.css'
-import { createDraftArea, GlobeViewContext, type GlobeView } from './globeView'
+import { createDraftArea, createRoomState, GlobeViewContext, type GlobeView } from './globeView'
 import { Labels } from './Labels'
 import { Land } from './Land'
 import { NetworkView } from './NetworkView'
@@ -25,6 +25,7 @@ import { People } from './People'
 import { Picking } from './Picking'
 import { RenderProbe } from './RenderProbe'
 import { Ripples } from './Ripples'
+import { observeRoom } from './room'
 import { SimDriver } from './SimDriver'
 import { Spin } from './Spin'
 import { Stars } from './Stars'
@@ -120,6 +121,7 @@ function GlobeViewProvider({ network, linkGroup, children }: GlobeViewProviderPr
   const invalidate = useThree((s) => s.invalidate)
   const gl = useThree((s) => s.gl)
   const [draft] = useState(createDraftArea)
+  const [room] = useState(createRoomState)
   const link = useMemo(() => (linkGroup ? createLinkMember(linkGroup) : null), [linkGroup])
 
   useEffect(() => {
@@ -136,6 +138,17 @@ function GlobeViewProvider({ network, linkGroup, children }: GlobeViewProviderPr
     return () => leaveLink(link)
   }, [link, invalidate, gl])
 
-  const view = useMemo<GlobeView>(() => ({ network, draft, link }), [network, draft, link])
+  // The room the page's chrome leaves this globe (room.ts): the camera and the labels follow it.
+  useEffect(
+    () =>
+      observeRoom(gl.domElement, (r) => {
+        Object.assign(room, r)
+        room.version++
+        invalidate()
+      }),
+    [gl, room, invalidate],
+  )
+
+  const view = useMemo<GlobeView>(() => ({ network, draft, link, room }), [network, draft, link, room])
   return <GlobeViewContext.Provider value={view}>{children}</GlobeViewContext.Provider>
 }

@@ -5,7 +5,8 @@ import { appStore, useAppStore } from '../store/appStore'
 import { NETWORK_KINDS, type NetworkKind } from '../store/store'
 import { placeLabels, Placement } from './labelLayout'
 import { createLabelPool, fadeLabel, measureLabel, placeLabel, setLabelUp, type LabelPool } from './labelPool'
-import { useGlobeView, viewOpacity } from './globeView'
+import { roomIn, useGlobeView, viewOpacity } from './globeView'
+import type { Room } from './room'
 import { sceneNow } from './stateShader'
 import { useReducedMotion } from './useReducedMotion'
 
@@ -27,7 +28,7 @@ function smoothstep(a: number, b: number, x: number): number {
  * Where each label goes on screen and whether it faces the viewer, into the pool's boxes; then which labels
  * show (labelLayout.ts). Runs only in frames where the globe, the camera, the viewport or a label changed.
  */
-function layout(pool: LabelPool, earth: Matrix4, camera: Camera, w: number, h: number) {
+function layout(pool: LabelPool, earth: Matrix4, camera: Camera, w: number, h: number, room: Room) {
   const { boxes, anchor } = pool
   const e = earth.elements
   for (let i = 0; i < pool.count; i++) {
@@ -45,8 +46,10 @@ function layout(pool: LabelPool, earth: Matrix4, camera: Camera, w: number, h: n
     boxes.y[i] = (1 - world.y) * 0.5 * h
     boxes.eligible[i] = limb > 0.02 ? 1 : 0
   }
-  pool.options.width = w
-  pool.options.height = h
+  pool.options.left = room.left
+  pool.options.top = room.top
+  pool.options.width = room.width
+  pool.options.height = room.height
   placeLabels(boxes, pool.order, pool.options)
 }
 
@@ -66,12 +69,20 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
   const gl = useThree((s) => s.gl)
   const scene = useThree((s) => s.scene)
   const invalidate = useThree((s) => s.invalidate)
-  const { network } = useGlobeView()
+  const { network, room } = useGlobeView()
   const pool = useRef<LabelPool | null>(null)
   /** The group the networks turn with, when not given: found once in the scene, then kept. */
   const found = useRef<Object3D | null>(null)
   /** What the last layout was computed for; any change lays the labels out again. */
-  const seen = useRef({ earth: new Matrix4(), camera: new Matrix4(), projection: new Matrix4(), w: -1, h: -1 })
+  const seen = useRef({
+    earth: new Matrix4(),
+    camera: new Matrix4(),
+    projection: new Matrix4(),
+    w: -1,
+    h: -1,
+    room: -1,
+    box: { left: 0, top: 0, width: 0, height: 0 } as Room,
+  })
 
   useEffect(() => {
     // The canvas's own wrapper sizes and positions the labels' layer exactly over the canvas.
@@ -126,6 +137,10 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
         dirty = true
       }
     }
+    if (room.version !== s.room) {
+      s.room = room.version
+      dirty = true
+    }
     const m = earth.matrixWorld
     if (
       dirty ||
@@ -136,7 +151,7 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
       s.earth.copy(m)
       s.camera.copy(camera.matrixWorld)
       s.projection.copy(camera.projectionMatrix)
-      layout(p, m, camera, size.width, size.height)
+      layout(p, m, camera, size.width, size.height, roomIn(room, size.width, size.height, s.box))
     }
 
     const step = reducedMotion ? 1 : Math.min(delta, 0.1) / COLLISION_FADE_SECONDS

@@ -37,11 +37,13 @@ uniform vec3 uCut;
 varying vec3 vColor;
 varying float vAlpha;
 
-// People served keep a faint warm glow; as they lose services they turn red; cut off entirely, they go dark.
-vec3 servedColor(float s, out float alpha) {
-  alpha = mix(0.9, 0.42, s);
-  if (s <= 0.0) { alpha = 0.7; return uCut; }
-  return mix(uLosing, uServed, smoothstep(0.55, 1.0, s));
+// People served keep a faint warm glow; as they lose services they turn vermillion and their glow swells, so a
+// loss reads across a continent at a glance; cut off entirely, they go dark.
+vec3 servedColor(float s, out float alpha, out float grow) {
+  alpha = mix(0.95, 0.42, s);
+  grow = 1.0 + 0.9 * (1.0 - smoothstep(0.6, 1.0, s));
+  if (s <= 0.0) { alpha = 0.75; grow = 1.2; return uCut; }
+  return mix(uLosing, uServed, smoothstep(0.7, 1.0, s));
 }
 
 void main() {
@@ -51,11 +53,13 @@ void main() {
   float k = smoothstep(0.0, ${FADE_SECONDS.toFixed(2)}, uNow - aServed.z);
   float a0;
   float a1;
-  vec3 c0 = servedColor(aServed.x, a0);
-  vec3 c1 = servedColor(aServed.y, a1);
+  float g0;
+  float g1;
+  vec3 c0 = servedColor(aServed.x, a0, g0);
+  vec3 c1 = servedColor(aServed.y, a1, g1);
   vColor = mix(c0, c1, k);
   vAlpha = mix(a0, a1, k) * smoothstep(0.0, 0.25, facing);
-  gl_PointSize = pointPixels(aSize, mv);
+  gl_PointSize = pointPixels(aSize * mix(g0, g1, k), mv);
   gl_Position = projectionMatrix * mv;
 }
 `

@@ -1,7 +1,8 @@
 import { addAfterEffect, useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
-import type { Object3D } from 'three'
+import { MathUtils, Vector3, type Object3D, type PerspectiveCamera } from 'three'
 import { emptyStats, setStatsSource, type RenderStats } from '../embed/pageApi'
+import { GLOBE_RADIUS } from './constants'
 import { takeSimulationTime } from './frameTiming'
 
 const MAX_FRAME_TIMES = 120
@@ -16,6 +17,11 @@ export interface GlobeViewFigures {
   z: number
   /** The Earth's turn about its axis, radians. */
   turn: number
+  /**
+   * The Earth's disc on screen (the ocean sphere, without its halo): centre and radius in CSS pixels of the page's
+   * viewport. It may reach beyond the window when zoomed in.
+   */
+  disc: { x: number; y: number; r: number }
 }
 
 /** The figures of one canvas's renderer, as stats() lists them per globe, and where it is seen from. */
@@ -28,12 +34,25 @@ export interface PageRenderStats extends RenderStats {
 }
 
 /** The figures of every canvas on the page (the compare view has two), each written in place by its probe. */
-const probes: { stats: RenderStats; view: GlobeViewFigures }[] = []
+const probes: { stats: RenderStats; view: GlobeViewFigures; canvas: HTMLCanvasElement }[] = []
 let withdraw: (() => void) | null = null
 
-function globeFigures({ stats, view }: (typeof probes)[number]): GlobeRenderStats {
+function globeFigures({ stats, view, canvas }: (typeof probes)[number]): GlobeRenderStats {
   const { drawCalls, triangles, points, lines, geometries, textures, programs, pixelRatio } = stats
-  return { drawCalls, triangles, points, lines, geometries, textures, programs, pixelRatio, view: { ...view } }
+  // The disc is kept in the canvas's own pixels each frame; where the canvas is on the page is read only here.
+  const box = canvas.getBoundingClientRect()
+  const disc = { x: view.disc.x + box.left, y: view.disc.y + box.top, r: view.disc.r }
+  return {
+    drawCalls,
+    triangles,
+    points,
+    lines,
+    geometries,
+    textures,
+    programs,
+    pixelRatio,
+    view: { ...view, disc },
+  }
 }
 
 function pageStats(): PageRenderStats {
@@ -56,6 +75,8 @@ export function RenderProbe() {
   const gl = useThree((s) => s.gl)
   const camera = useThree((s) => s.camera)
   const scene = useThree((s) => s.scene)
+  // The canvas's size, read after each frame (not subscribed to: nothing here re-renders).
+  const getState = useThree((s) => s.get)
   const frameStart = useRef(0)
 
   useFrame(() => {
@@ -67,7 +88,8 @@ export function RenderProbe() {
     const last: RenderStats = emptyStats()
     const frameTimes = last.frameTimesMs
     const simTimes = last.simulationTimesMs
-    const view: GlobeViewFigures = { x: 0, y: 0, z: 0, turn: 0 }
+    const view: GlobeViewFigures = { x: 0, y: 0, z: 0, turn: 0, disc: { x: 0, y: 0, r: 0 } }
+    const centre = new Vector3()
     /** The group the Earth turns in (Spin's), found once it exists. */
     let earth: Object3D | undefined
     let lastFrame = gl.info.render.frame
@@ -94,9 +116,19 @@ export function RenderProbe() {
       view.z = camera.position.z
       earth ??= scene.getObjectByName('earth')
       view.turn = earth?.rotation.y ?? 0
+      // The sphere's outline: its angular radius asin(R/d) at the camera's focal length in pixels (the view
+      // offset, if any, only moves the picture, and the projection of the centre carries that).
+      const { width, height } = getState().size
+      const cam = camera as PerspectiveCamera
+      centre.set(0, 0, 0).project(cam)
+      view.disc.x = (centre.x + 1) * 0.5 * width
+      view.disc.y = (1 - centre.y) * 0.5 * height
+      const d = cam.position.length()
+      const focal = (height / 2 / Math.tan(MathUtils.degToRad(cam.fov) / 2)) * cam.zoom
+      view.disc.r = d > GLOBE_RADIUS ? focal * Math.tan(Math.asin(GLOBE_RADIUS / d)) : Infinity
     })
     // One source for the page, whatever the number of canvases: it answers while any probe is mounted.
-    const probe = { stats: last, view }
+    const probe = { stats: last, view, canvas: gl.domElement }
     probes.push(probe)
     withdraw ??= setStatsSource(pageStats)
     return () => {
@@ -107,7 +139,7 @@ export function RenderProbe() {
         withdraw = null
       }
     }
-  }, [gl, camera, scene])
+  }, [gl, camera, scene, getState])
 
   return null
 }

@@ -21,13 +21,15 @@ import { surfacePoint } from './geometry'
 import { NEVER_CHANGED, sceneNow } from './stateShader'
 
 /** Rings in the pool; the oldest is reused. */
-const POOL = 12
+const POOL = 24
 const DURATION = 1.8
 /** Largest ring radius, globe radii: where a failure starts; the smaller rings mark each hop of a spreading one. */
 const BIG = 0.32
 const SMALL = 0.09
 /** Rings started per step at most, for failures that spread. */
 const PER_STEP = 3
+/** Rings at the first step of a failure that hits many nodes at once (a disaster, an attack), besides the big one. */
+const AT_START = 10
 
 const vertexShader = /* glsl */ `
 attribute float aStart;
@@ -71,8 +73,10 @@ const Z = new Vector3(0, 0, 1)
 const p: [number, number, number] = [0, 0, 0]
 
 /**
- * Shock rings where failures start: a large one at the scenario's place, small ones at nodes that fail as a
- * cascade or a spreading failure moves on. A fixed pool of rings in one instanced mesh.
+ * Shock rings where failures start: a large one at the scenario's place; small ones at the nodes a failure hits
+ * at once (a disaster's, an attack's, random failures': a sample spread over them, so tens of small nodes going
+ * down read as a hit, not as specks), and at nodes that fail as a cascade, a spreading failure or a push moves on.
+ * A fixed pool of rings in one instanced mesh.
  */
 export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
   const { network } = useGlobeView()
@@ -143,15 +147,18 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     s.view = view
     if (fresh || !slot.net.hasGeo) return
     const kind = view.scenarioKind
-    if (kind !== 'cascade' && kind !== 'spread' && kind !== 'push') return
+    const travels = kind === 'cascade' || kind === 'spread' || kind === 'push'
+    // Churn's everyday failures are not shocks.
+    if (kind === 'churn' || kind === 'none') return
     // Nodes that failed at this very step, a few of them, spread over the list.
     const failed = view.failedNow
-    if (failed.length === 0) return
-    const stride = Math.max(1, Math.floor(failed.length / PER_STEP))
-    for (let k = 0; k < failed.length; k += stride) {
+    if (failed.length === 0 || (!travels && view.round !== 0)) return
+    const rings = travels ? PER_STEP : AT_START
+    const stride = Math.max(1, Math.floor(failed.length / rings))
+    for (let k = 0, n = 0; k < failed.length && n < rings; k += stride, n++) {
       const v = failed[k]!
       // The trigger of a cascade or the first machine of a push gets the large ring.
-      spawn(slot.net.lat[v]!, slot.net.lon[v]!, view.round === 0 && k === 0 ? BIG : SMALL, now)
+      spawn(slot.net.lat[v]!, slot.net.lon[v]!, travels && view.round === 0 && k === 0 ? BIG : SMALL, now)
     }
   })
 

@@ -80,8 +80,8 @@ export const CAMERA_ELEVATION_DEG = 16
 /** Share of the smaller half field of view that the atmosphere's outer edge may take. */
 export const FIT_MARGIN = 0.94
 
-/** Longitude (degrees) that faces the camera at start. */
-export const START_LONGITUDE = 12
+/** Longitude (degrees) that faces the camera at start: the Atlantic, with Northern Virginia near the middle. */
+export const START_LONGITUDE = -50
 /** Auto-rotation speed, radians per second: one turn in about three minutes. */
 export const SPIN_RADIANS_PER_SECOND = (2 * Math.PI) / 180
 

@@ -2,12 +2,12 @@ import ReactThreeTestRenderer from '@react-three/test-renderer'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { appStore } from '../store/appStore'
 import { NETWORK_KINDS, type NetworkKind } from '../store/store'
-import { createDraftArea, focusOf, GlobeViewContext, viewOpacity, type GlobeView } from './globeView'
+import { createDraftArea, createRoomState, focusOf, GlobeViewContext, viewOpacity, type GlobeView } from './globeView'
 import { NetworkView } from './NetworkView'
 
 /** A globe's layers under a GlobeView: the compare view's globe shows its own network, whatever is active. */
 function Scene({ network }: { network: NetworkKind | null }) {
-  const view: GlobeView = { network, draft: createDraftArea(), link: null }
+  const view: GlobeView = { network, draft: createDraftArea(), link: null, room: createRoomState() }
   return (
     <GlobeViewContext.Provider value={view}>
       {NETWORK_KINDS.map((kind) => (

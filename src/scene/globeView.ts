@@ -11,6 +11,7 @@ import type { Network } from '../sim/network'
 import type { AppState, NetworkKind } from '../store/store'
 import { SWITCH_SECONDS } from './constants'
 import type { LinkMember } from './cameraLink'
+import type { Room } from './room'
 
 /** A disaster area being drawn with the pointer (Picking writes it, DisasterArea draws it). */
 export interface DraftArea {
@@ -27,13 +28,40 @@ export interface GlobeView {
   draft: DraftArea
   /** This globe's place in a group of linked cameras, if any. */
   link: LinkMember | null
+  /** The part of its canvas the page's chrome leaves free (room.ts): one mutable object per globe. */
+  room: RoomState
+}
+
+/** A globe's room, and a count bumped whenever it changes (the camera and the labels follow it). */
+export interface RoomState extends Room {
+  /** 0 until the room is first measured: until then the whole canvas is the room. */
+  version: number
 }
 
 export function createDraftArea(): DraftArea {
   return { active: false, lat: 0, lon: 0, radiusKm: 0 }
 }
 
-export const GlobeViewContext = createContext<GlobeView>({ network: null, draft: createDraftArea(), link: null })
+export function createRoomState(): RoomState {
+  return { left: 0, top: 0, width: 0, height: 0, version: 0 }
+}
+
+/** The room in a canvas of the given size: the measured one, or the whole canvas before any is measured. */
+export function roomIn(room: RoomState, width: number, height: number, out: Room): Room {
+  const measured = room.version > 0 && room.width > 0 && room.height > 0
+  out.left = measured ? room.left : 0
+  out.top = measured ? room.top : 0
+  out.width = measured ? room.width : width
+  out.height = measured ? room.height : height
+  return out
+}
+
+export const GlobeViewContext = createContext<GlobeView>({
+  network: null,
+  draft: createDraftArea(),
+  link: null,
+  room: createRoomState(),
+})
 
 export function useGlobeView(): GlobeView {
   return useContext(GlobeViewContext)

@@ -76,7 +76,12 @@ export interface LayoutOptions {
   hang: number
   /** Space kept between two labels, pixels. */
   gap: number
-  /** The viewport: no label goes outside it. */
+  /**
+   * The box labels keep inside, CSS pixels from the canvas's top left: the globe's room (room.ts), which the
+   * page's chrome leaves free, so no label hides under a panel or is cut by the window's edge.
+   */
+  left?: number
+  top?: number
   width: number
   height: number
 }
@@ -150,7 +155,9 @@ function fits(b: LabelBoxes, order: Int32Array, k: number, o: LayoutOptions): bo
   const t = b.labelTop[i]!
   const r = l + b.width[i]!
   const bt = t + b.height[i]!
-  if (l < 0 || t < 0 || r > o.width || bt > o.height) return false
+  const left = o.left ?? 0
+  const top = o.top ?? 0
+  if (l < left || t < top || r > left + o.width || bt > top + o.height) return false
   // The labels before this one in the order are decided already: only the placed ones are in its way.
   for (let m = 0; m < k; m++) {
     const j = order[m]!

@@ -28,6 +28,17 @@ export function fitDistance(radius: number, fovDeg: number, aspect: number): num
   return radius / Math.sin(Math.min(halfV, halfH) * FIT_MARGIN)
 }
 
+/**
+ * Camera distance at which a sphere of the given radius fills FIT_MARGIN of the narrower side of a room that is
+ * `roomSidePx` across, in a canvas `canvasHeightPx` tall (the camera's field of view is vertical). With the room
+ * the whole canvas, this is fitDistance.
+ */
+export function fitDistanceInRoom(radius: number, fovDeg: number, canvasHeightPx: number, roomSidePx: number): number {
+  const halfV = (fovDeg * DEG) / 2
+  const half = Math.atan((Math.tan(halfV) * roomSidePx) / Math.max(1, canvasHeightPx))
+  return radius / Math.sin(half * FIT_MARGIN)
+}
+
 export interface ZoomRange {
   min: number
   max: number

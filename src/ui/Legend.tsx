@@ -1,19 +1,17 @@
-import { useId, useLayoutEffect, useRef, useState } from 'react'
+import { useId, useLayoutEffect, useRef } from 'react'
 import { useAppStore } from '../store/appStore'
+import { chromeStore, useChrome } from './chrome'
 import { NETWORK_LABELS } from '../store/store'
 import { LEGEND, legendColors } from './legend'
 
-/** Below this the legend starts folded, so the globe has the screen (it stays one tap away). */
-const SMALL_SCREEN = '(max-width: 640px), (max-height: 520px)'
-
-function startsOpen(): boolean {
-  return typeof window.matchMedia !== 'function' || !window.matchMedia(SMALL_SCREEN).matches
-}
-
-/** Every colour and shape on the globe for the network on screen, at the bottom left; folds away on request. */
+/**
+ * Every colour and shape on the globe for the network on screen, on demand: closed at first, opened by the dock's
+ * Legend button, closed by its own title. Open, it is chrome (room.ts): the globe keeps clear of it.
+ */
 export function Legend() {
   const active = useAppStore((s) => s.active)
-  const [open, setOpen] = useState(startsOpen)
+  const ui = useAppStore((s) => s.ui)
+  const open = useChrome((s) => s.legend) && ui === 'full'
   const listId = useId()
   const root = useRef<HTMLElement>(null)
 
@@ -23,22 +21,27 @@ export function Legend() {
     const el = root.current
     if (!el) return
     for (const [name, value] of Object.entries(legendColors(active))) el.style.setProperty(name, value)
-  }, [active])
+  }, [active, open])
 
+  if (!open) return null
   return (
-    <aside ref={root} className="legend" data-open={open ? 'true' : 'false'} data-network={active}>
+    <aside id="legend" ref={root} className="legend" data-open="true" data-chrome data-network={active}>
       <button
         type="button"
         className="legend__toggle"
-        aria-expanded={open}
+        aria-expanded="true"
         aria-controls={listId}
-        onClick={() => setOpen((o) => !o)}
+        title="Close the legend"
+        onClick={() => {
+          chromeStore.getState().toggle('legend', false)
+          document.querySelector<HTMLElement>('[data-action="open-legend"]')?.focus()
+        }}
       >
         <span className="legend__title">Legend</span>
         <span className="legend__network">{NETWORK_LABELS[active]}</span>
         <span className="legend__chevron" aria-hidden="true" />
       </button>
-      <ul id={listId} className="legend__list" aria-label="Legend" hidden={!open}>
+      <ul id={listId} className="legend__list" aria-label="Legend">
         {LEGEND[active].map((e) => (
           <li key={e.id} className="legend__item" data-entry={e.id}>
             <span className={`legend__swatch legend__swatch--${e.shape} legend-color--${e.color}`} aria-hidden="true" />

@@ -1,4 +1,4 @@
-import { lazy, useCallback, useState, useLayoutEffect, useRef, useSyncExternalStore, type CSSProperties } from 'react'
+import { lazy, useCallback, useState, useSyncExternalStore, type CSSProperties } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { PALETTE } from '../../scene/constants'
 import { loadLand } from '../../scene/landData'
@@ -21,17 +21,17 @@ type Side = 'left' | 'right'
  * through both: comparing fixes it to the left network and links its camera to a second globe for the right
  * one; leaving unmounts the second and lets the first show the active network again. Each half has its
  * network's name, a picker for the network it shows, and a compact HUD; the difference between them is said
- * once for both (CompareBar).
+ * once for both (CompareBar). The halves are laid out alike, and each globe fits the room its half leaves
+ * (room.ts), so both get the same treatment.
  */
 export function GlobeStage() {
   // The land is fetched now, while the globe's code downloads, not once the scene has started: the first frame
   // waits for it (a failure is the Land layer's to show, when it asks for the same promise).
   useState(() => loadLand().catch(() => undefined))
   const { on, left, right } = useAppStore(useShallow((s) => s.compare))
-  const host = useRoomForPanels(on)
 
   return (
-    <div ref={host} className="compare" data-on={on ? 'true' : 'false'}>
+    <div className="compare" data-on={on ? 'true' : 'false'}>
       {on ? <CompareBar left={left} right={right} /> : null}
       <div className="compare__half" data-side="left" data-network={on ? left : undefined}>
         {on ? <HalfHead side="left" kind={left} other={right} /> : null}
@@ -89,41 +89,6 @@ function HalfHead({ side, kind, other }: { side: Side; kind: NetworkKind; other:
       <Hud network={kind} compact />
     </header>
   )
-}
-
-/**
- * Keeps the globes clear of the panels over the bottom of the page, which change size as they open and fold:
- * measured again whenever one does, into custom properties of the compare area (compare.css lays it out):
- * --compare-timeline and --compare-legend, the height each takes from the area's bottom (0 when absent), and
- * --compare-side, where the timeline starts from the area's left (beside the legend).
- */
-function useRoomForPanels(on: boolean) {
-  const host = useRef<HTMLDivElement>(null)
-  useLayoutEffect(() => {
-    const el = host.current
-    if (!on || !el) return
-    const timeline = document.querySelector('.app > .timeline')
-    const legend = document.querySelector('.app > .legend')
-    const set = (name: string, px: number) => el.style.setProperty(name, `${Math.max(0, Math.round(px))}px`)
-    const measure = () => {
-      const area = el.getBoundingClientRect()
-      const t = timeline?.getBoundingClientRect()
-      const l = legend?.getBoundingClientRect()
-      set('--compare-timeline', t ? area.bottom - t.top : 0)
-      set('--compare-legend', l ? area.bottom - l.top : 0)
-      set('--compare-side', t ? t.left - area.left : 0)
-    }
-    measure()
-    const observer = new ResizeObserver(measure)
-    observer.observe(el)
-    if (timeline) observer.observe(timeline)
-    if (legend) observer.observe(legend)
-    return () => {
-      observer.disconnect()
-      for (const name of ['--compare-timeline', '--compare-legend', '--compare-side']) el.style.removeProperty(name)
-    }
-  }, [on])
-  return host
 }
 
 /** Whether a media query matches now, following its changes. */

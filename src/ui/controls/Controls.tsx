@@ -1,6 +1,7 @@
 import './controls.css'
-import { useCallback, useId, useState } from 'react'
+import { useCallback, useId, type KeyboardEvent } from 'react'
 import { useAppStore } from '../../store/appStore'
+import { chromeStore, useChrome } from '../chrome'
 import { ImportSection } from './ImportSection'
 import { NetworkSection } from './NetworkSection'
 import { PanelsSection } from './PanelsSection'
@@ -12,50 +13,65 @@ import { ToolSection } from './ToolSection'
 import { useFileDrop } from './useFileDrop'
 import { useFileImport } from './useFileImport'
 
-/** The layout where the panel becomes a bottom sheet (controls.css): it starts folded there, so the globe shows. */
-const SHEET = '(max-width: 640px)'
-
-function startsOpen(): boolean {
-  return typeof window.matchMedia !== 'function' || !window.matchMedia(SHEET).matches
-}
-
 /**
- * The control panel: a column on the right, a sheet at the bottom on a phone; it folds to its title bar. Its
- * sections stay mounted while folded (only hidden), so what was typed is kept and a file dropped on the page
- * still imports.
+ * Every control, in a drawer: a column on the right, a sheet at the bottom on a phone. Closed at first (the
+ * globe has the screen, and the dock has what a visitor needs first); the dock's Controls button opens it, its
+ * own button or Esc closes it. Its sections stay mounted while closed (only hidden), so what was typed is kept and
+ * a file dropped on the page still imports. Open, it is chrome (room.ts): the globe moves over to make room.
  */
 export function Controls() {
   // Only with the page's full chrome: not in the minimal or bare views (a kiosk, an embedded globe).
   const shown = useAppStore((s) => s.ui === 'full')
-  const [open, setOpen] = useState(startsOpen)
+  const open = useChrome((s) => s.drawer)
+  const setOpen = (o: boolean) => chromeStore.getState().toggle('drawer', o)
   const bodyId = useId()
   const fileImport = useFileImport()
   const { importFile } = fileImport
   const onDrop = useCallback(
     (file: File) => {
-      // Unfold, so the import's outcome can be read.
-      setOpen(true)
+      // Open, so the import's outcome can be read.
+      chromeStore.getState().toggle('drawer', true)
       void importFile(file)
     },
     [importFile],
   )
   const dragging = useFileDrop(onDrop, shown)
 
+  // Esc inside the drawer closes it, unless a field or a list inside took the key.
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return
+    e.preventDefault()
+    setOpen(false)
+    document.querySelector<HTMLElement>('[data-action="open-drawer"]')?.focus()
+  }
+
   if (!shown) return null
   return (
     <>
-      <aside className="controls" data-open={open ? 'true' : 'false'} aria-label="Controls">
+      <aside
+        id="controls"
+        className="controls"
+        data-open={open ? 'true' : 'false'}
+        data-chrome={open ? '' : undefined}
+        hidden={!open}
+        aria-label="Controls"
+        onKeyDown={onKey}
+      >
         <button
           type="button"
           className="controls__toggle"
           aria-expanded={open}
           aria-controls={bodyId}
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => {
+            setOpen(false)
+            document.querySelector<HTMLElement>('[data-action="open-drawer"]')?.focus()
+          }}
         >
           <span className="controls__title">Controls</span>
-          <span className="controls__chevron" aria-hidden="true" />
+          <span className="controls__close" aria-hidden="true" />
+          <span className="ctl-visually-hidden">(close)</span>
         </button>
-        <div id={bodyId} className="controls__body" hidden={!open}>
+        <div id={bodyId} className="controls__body">
           <Playback />
           <NetworkSection />
           <ScenarioSection />

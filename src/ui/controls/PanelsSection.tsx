@@ -1,8 +1,12 @@
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/appStore'
+import { chromeStore, useChrome } from '../chrome'
 import { StoryButtons } from '../story/StoryButtons'
 
-/** Doors to the other views: the model explained, the robustness chart, and two networks side by side. */
+/**
+ * Doors to the other views: the model explained, the robustness chart, two networks side by side, the timeline and
+ * the legend (also in the dock, but not on a phone), and the presenter mode.
+ */
 export function PanelsSection() {
   const { panel, compare, canCompare } = useAppStore(
     useShallow((s) => ({
@@ -11,6 +15,7 @@ export function PanelsSection() {
       canCompare: s.slots[s.compare.left] !== undefined && s.slots[s.compare.right] !== undefined,
     })),
   )
+  const { timeline, legend } = useChrome(useShallow((s) => ({ timeline: s.timeline, legend: s.legend })))
   const { openPanel, setCompare } = useAppStore(
     useShallow((s) => ({ openPanel: s.openPanel, setCompare: s.setCompare })),
   )
@@ -50,6 +55,24 @@ export function PanelsSection() {
           onClick={() => setCompare({ on: !compare })}
         >
           Compare side by side
+        </button>
+        <button
+          type="button"
+          className="ctl-button"
+          data-action="drawer-timeline"
+          aria-pressed={timeline}
+          onClick={() => chromeStore.getState().toggle('timeline')}
+        >
+          Timeline
+        </button>
+        <button
+          type="button"
+          className="ctl-button"
+          data-action="drawer-legend"
+          aria-pressed={legend}
+          onClick={() => chromeStore.getState().toggle('legend')}
+        >
+          Legend
         </button>
         <StoryButtons />
       </div>

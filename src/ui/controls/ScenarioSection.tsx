@@ -4,14 +4,8 @@ import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS } from '../../sim/scenarios'
 import { useAppStore } from '../../store/appStore'
 import { SelectInput } from './Field'
 import { ScenarioParams } from './ScenarioParams'
-import {
-  SCENARIO_NAMES,
-  defaultFields,
-  specFromFields,
-  withKind,
-  type ScenarioFields,
-  type ScenarioResult,
-} from './scenarioForm'
+import { failureStore, useFailure } from './failureStore'
+import { SCENARIO_NAMES, specFromFields, type ScenarioFields, type ScenarioResult } from './scenarioForm'
 import { useTask } from './useTask'
 
 const OPTIONS = SCENARIO_KINDS.map((kind) => ({ value: kind, label: SCENARIO_NAMES[kind] }))
@@ -25,14 +19,15 @@ export function ScenarioSection() {
     })),
   )
   const runScenario = useAppStore((s) => s.runScenario)
-  const [fields, setFields] = useState<ScenarioFields>(() => defaultFields('site'))
+  // Shared with the dock's Fail button, and showing what runs however it started (failureStore.ts).
+  const fields = useFailure((s) => s.fields)
   const [invalid, setInvalid] = useState<Exclude<ScenarioResult, { ok: true }> | null>(null)
   const task = useTask()
   const form = useRef<HTMLFormElement>(null)
   const id = useId()
 
   const change = (c: Partial<ScenarioFields>) => {
-    setFields((f) => (c.kind && c.kind !== f.kind ? withKind(f, c.kind) : { ...f, ...c }))
+    failureStore.getState().change(c)
     setInvalid(null)
   }
 

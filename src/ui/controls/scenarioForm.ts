@@ -183,3 +183,96 @@ function build(f: ScenarioFields): ScenarioSpec {
       return { kind: 'push', transmissibility: t(), operator: f.operator }
   }
 }
+
+/** The metro at a place, if the place is one (as the form and the address write them). */
+function metroAt(at: { lat: number; lon: number }): string | null {
+  const m = METROS.find((x) => Math.abs(x.lat - at.lat) < 1e-6 && Math.abs(x.lon - at.lon) < 1e-6)
+  return m ? m.id : null
+}
+
+/**
+ * The form for a scenario: what runs, however it was started (the form, the dock, the address, a story step, the
+ * page API), so the controls always show the scenario that runs. Fields the scenario does not set keep `base`'s.
+ */
+export function fieldsFromSpec(spec: ScenarioSpec, base: ScenarioFields = defaultFields(spec.kind)): ScenarioFields {
+  const f: ScenarioFields = { ...base, kind: spec.kind }
+  const place = (at: { lat: number; lon: number }) => {
+    const metro = metroAt(at)
+    if (metro) f.place = metro
+    else {
+      f.place = 'custom'
+      f.lat = String(at.lat)
+      f.lon = String(at.lon)
+    }
+  }
+  switch (spec.kind) {
+    case 'none':
+    case 'churn':
+      break
+    case 'site':
+      if (spec.at === 'largest') f.place = 'largest'
+      else place(spec.at)
+      break
+    case 'region':
+      place(spec)
+      f.radiusKm = String(spec.radiusKm)
+      break
+    case 'random':
+    case 'links':
+      f.percent = String(Math.round(spec.fraction * 1e6) / 1e4)
+      break
+    case 'attack':
+      f.percent = String(Math.round(spec.fraction * 1e6) / 1e4)
+      f.by = spec.by
+      break
+    case 'cascade':
+      f.alpha = String(spec.alpha)
+      f.trigger = spec.trigger
+      break
+    case 'spread':
+      f.transmissibility = String(spec.transmissibility)
+      if (spec.at) place(spec.at)
+      else f.place = 'random'
+      break
+    case 'push':
+      f.transmissibility = String(spec.transmissibility)
+      // A numbered operator (the address, the page API) has no entry in the form's list: the largest is shown.
+      f.operator = spec.operator === 'all' ? 'all' : 'largest'
+      break
+  }
+  return f
+}
+
+/** The name of a place picked in the form: a metro's, "the largest site", or the latitude and longitude. */
+function placeName(f: ScenarioFields): string {
+  if (f.place === 'largest') return 'the largest site'
+  if (f.place === 'random') return 'a random node'
+  if (f.place === 'custom') return `${f.lat}, ${f.lon}`
+  return METROS.find((m) => m.id === f.place)?.name ?? f.place
+}
+
+/** A few words for the failure the form describes, for the dock's Fail button: "Northern Virginia disaster". */
+export function failureLabel(f: ScenarioFields): string {
+  switch (f.kind) {
+    case 'none':
+      return 'nothing'
+    case 'site':
+      return f.place === 'largest' ? 'the largest site' : `${placeName(f)} site`
+    case 'region':
+      return `${placeName({ ...f, place: placeFor('region', f.place) })} disaster`
+    case 'random':
+      return `${f.percent}% at random`
+    case 'links':
+      return `${f.percent}% of links cut`
+    case 'attack':
+      return `attack on ${f.percent}%`
+    case 'cascade':
+      return 'overload cascade'
+    case 'spread':
+      return 'spreading failure'
+    case 'push':
+      return 'bad config push'
+    case 'churn':
+      return 'everyday churn'
+  }
+}

@@ -15,11 +15,11 @@ const first: StepMetrics = {
 }
 
 describe('hudTiles', () => {
-  it('shows the healthy network in green, with words', () => {
+  it('shows the healthy network in green, with words, services available first', () => {
     const tiles = hudTiles(first, first, 136)
     expect(tiles.map((t) => [t.id, t.value, t.unit, t.level.severity])).toEqual([
-      ['users', '100%', '', 'ok'],
       ['services', '100%', '', 'ok'],
+      ['users', '100%', '', 'ok'],
       ['latency', '156', 'ms', 'ok'],
       ['failed', '0', 'nodes', 'ok'],
       ['hours', '0', '', 'ok'],

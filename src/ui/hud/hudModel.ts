@@ -23,22 +23,21 @@ export interface Tile {
   /** Whether the detail matters enough to keep where space is short (cut links do; "of 136" does not). */
   keyDetail: boolean
   level: Level
+  /** The share behind the number, for the tiles that show one (the HUD animates its changes); else null. */
+  share: number | null
 }
 
-/** The tiles for the latest metrics of a network of `nodeCount` nodes, judged against the run's first. */
+/** The tiles always shown (the headline: what differs between networks first); the others are on demand. */
+export const HEADLINE: readonly TileId[] = ['services', 'users']
+
+/**
+ * The tiles for the latest metrics of a network of `nodeCount` nodes, judged against the run's first: services
+ * available first (it is what differs between the networks in most failures), then users online, latency, failed
+ * nodes and person-hours lost.
+ */
 export function hudTiles(m: StepMetrics, first: StepMetrics, nodeCount: number): Tile[] {
   const hours = m.userHoursLost === null ? null : scaleNumber(m.userHoursLost)
   return [
-    {
-      id: 'users',
-      label: 'Users online',
-      short: 'Users online',
-      value: formatPercent(m.usersOnline),
-      unit: '',
-      detail: null,
-      keyDetail: false,
-      level: shareLevel(m.usersOnline),
-    },
     {
       id: 'services',
       label: 'Services available',
@@ -48,6 +47,18 @@ export function hudTiles(m: StepMetrics, first: StepMetrics, nodeCount: number):
       detail: null,
       keyDetail: false,
       level: shareLevel(m.serviceAvailability),
+      share: m.serviceAvailability,
+    },
+    {
+      id: 'users',
+      label: 'Users online',
+      short: 'Users online',
+      value: formatPercent(m.usersOnline),
+      unit: '',
+      detail: null,
+      keyDetail: false,
+      level: shareLevel(m.usersOnline),
+      share: m.usersOnline,
     },
     {
       id: 'latency',
@@ -58,6 +69,7 @@ export function hudTiles(m: StepMetrics, first: StepMetrics, nodeCount: number):
       detail: m.latencyP95Ms === null ? null : `p95 ${formatMs(m.latencyP95Ms)}`,
       keyDetail: false,
       level: latencyLevel(m.latencyP50Ms, first.latencyP50Ms, m.usersOnline),
+      share: null,
     },
     {
       id: 'failed',
@@ -68,6 +80,7 @@ export function hudTiles(m: StepMetrics, first: StepMetrics, nodeCount: number):
       detail: m.failedLinks > 0 ? `+ ${plural(m.failedLinks, 'link')} cut` : `of ${formatCount(nodeCount)}`,
       keyDetail: m.failedLinks > 0,
       level: failedLevel(m.failedNodes, nodeCount),
+      share: null,
     },
     {
       id: 'hours',
@@ -78,6 +91,7 @@ export function hudTiles(m: StepMetrics, first: StepMetrics, nodeCount: number):
       detail: null,
       keyDetail: false,
       level: hoursLevel(m.userHoursLost),
+      share: null,
     },
   ]
 }

@@ -1,10 +1,11 @@
-import type { MouseEvent } from 'react'
+import { useRef, type MouseEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/appStore'
 import { exitStory, runCommand } from './commands'
 import { presenterStore, usePresenter } from './presenterStore'
 import { StoryFileButton } from './StoryFileButton'
 import { StoryLoadError } from './StoryLoadError'
+import { useHeightVar } from '../useHeightVar'
 
 /** A click must not leave the focus on the button: the clicker's Space would press it again instead of going on. */
 const keepFocus = (e: MouseEvent) => e.preventDefault()
@@ -24,6 +25,9 @@ export function StoryPanel() {
   )
   const { helpOpen, note } = usePresenter(useShallow((s) => ({ helpOpen: s.helpOpen, note: s.note })))
   const setKiosk = useAppStore((s) => s.setKiosk)
+  const panel = useRef<HTMLElement>(null)
+  // The compare view's halves end above the caption when it runs along the bottom (layout.css).
+  useHeightVar(panel, '--story-h', story)
   if (!story) return null
   // index is -1 for a moment while a story loads.
   const shown = Math.max(0, index)
@@ -32,7 +36,7 @@ export function StoryPanel() {
   const last = index >= count - 1
 
   return (
-    <section className="story" aria-label={`Story: ${story.title}`} data-step={shown + 1}>
+    <section ref={panel} className="story" data-chrome aria-label={`Story: ${story.title}`} data-step={shown + 1}>
       <div className="story__text" aria-live="polite" aria-atomic="true">
         <p className="story__count">
           Step {shown + 1} of {count}

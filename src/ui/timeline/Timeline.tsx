@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useState, type CSSProperties } from 'react'
+import { chromeStore, useChrome } from '../chrome'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS, type AppState, type NetworkKind } from '../../store/store'
 import { formatClock, formatMs, formatPercent } from '../hud/format'
@@ -10,37 +11,36 @@ import './timeline.css'
 // The chart (and uPlot, its library) is downloaded when the timeline is first opened, not before the globe.
 const Chart = lazy(() => import('./Chart').then((m) => ({ default: m.Chart })))
 
-/** Below this the chart and the log start folded to their bar, so the globe has the screen. */
-const SMALL_SCREEN = '(max-width: 640px), (max-height: 520px)'
-
-function startsOpen(): boolean {
-  return typeof window.matchMedia !== 'function' || !window.matchMedia(SMALL_SCREEN).matches
-}
-
 const MODES: { mode: ChartMode; name: string }[] = [
   { mode: 'availability', name: 'Availability' },
   { mode: 'latency', name: 'Latency' },
 ]
 
 /**
- * Bottom centre: the run's metrics over simulated time (a chart) and what happened (the event log), for the
- * network on screen or the networks given (a comparison draws both on one chart). Folds to a bar; the bar also
- * opens the methodology.
+ * On demand, above the dock: the run's metrics over simulated time (a chart) and what happened (the event log),
+ * for the network on screen or the networks given (a comparison draws both on one chart). Closed at first; the
+ * dock's Timeline button opens it and its own title closes it. Its bar also opens the methodology. Open, it is
+ * chrome (room.ts): the globe rises to make room.
  */
 export function Timeline({ networks }: { networks?: NetworkKind[] }) {
   const active = useAppStore((s) => s.active)
   const openPanel = useAppStore((s) => s.openPanel)
   const shown = networks && networks.length > 0 ? networks : [active]
-  const [open, setOpen] = useState(startsOpen)
+  const open = useChrome((s) => s.timeline)
+  const ui = useAppStore((s) => s.ui)
   const [mode, setMode] = useState<ChartMode>('availability')
   const bodyId = useId()
   const summary = useAppStore((s) => chartSummary(s.slots, shown, mode))
   const clock = useAppStore((s) => s.slots[shown[0]!]?.view.t ?? 0)
 
+  // Only with the page's full chrome, and only when asked for.
+  if (ui !== 'full' || !open) return null
   return (
     <section
+      id="timeline"
       className="timeline"
-      data-open={open ? 'true' : 'false'}
+      data-chrome
+      data-open="true"
       data-compare={shown.length > 1 ? 'true' : undefined}
       aria-label="Timeline"
     >
@@ -48,29 +48,31 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
         <button
           type="button"
           className="timeline__toggle"
-          aria-expanded={open}
+          aria-expanded="true"
           aria-controls={bodyId}
-          onClick={() => setOpen((o) => !o)}
+          title="Close the timeline"
+          onClick={() => {
+            chromeStore.getState().toggle('timeline', false)
+            document.querySelector<HTMLElement>('[data-action="open-timeline"]')?.focus()
+          }}
         >
           <span className="timeline__title">Timeline</span>
           <span className="timeline__clock">{formatClock(clock)}</span>
           <span className="timeline__chevron" aria-hidden="true" />
         </button>
-        {open && (
-          <div className="timeline__modes" role="group" aria-label="Chart shows">
-            {MODES.map((m) => (
-              <button
-                key={m.mode}
-                type="button"
-                className="timeline__mode"
-                aria-pressed={mode === m.mode}
-                onClick={() => setMode(m.mode)}
-              >
-                {m.name}
-              </button>
-            ))}
-          </div>
-        )}
+        <div className="timeline__modes" role="group" aria-label="Chart shows">
+          {MODES.map((m) => (
+            <button
+              key={m.mode}
+              type="button"
+              className="timeline__mode"
+              aria-pressed={mode === m.mode}
+              onClick={() => setMode(m.mode)}
+            >
+              {m.name}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="timeline__how"
@@ -81,18 +83,16 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
           How this works
         </button>
       </div>
-      <div id={bodyId} className="timeline__body" hidden={!open}>
-        {open && (
-          <>
-            <div className="timeline__plot">
-              <Suspense fallback={<div className="timeline__chart" role="img" aria-label={summary} />}>
-                <Chart networks={shown} mode={mode} label={summary} />
-              </Suspense>
-              <ChartKey networks={shown} mode={mode} />
-            </div>
-            <EventLog networks={shown} />
-          </>
-        )}
+      <div id={bodyId} className="timeline__body">
+        <>
+          <div className="timeline__plot">
+            <Suspense fallback={<div className="timeline__chart" role="img" aria-label={summary} />}>
+              <Chart networks={shown} mode={mode} label={summary} />
+            </Suspense>
+            <ChartKey networks={shown} mode={mode} />
+          </div>
+          <EventLog networks={shown} />
+        </>
       </div>
     </section>
   )
