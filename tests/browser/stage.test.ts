@@ -1,0 +1,181 @@
+/**
+ * The stage's composition in the built app: at the sizes a talk, a laptop and a phone use, the page's chrome covers
+ * at most a tenth of the globe, in the default view, with a failure running and at the story's steps (the compare
+ * view's two globes each); no site label hides under the chrome or runs into another; and the HUD's text never
+ * overlaps or is cut off, in every theme and in an embed's minimal chrome.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Theme } from '../../src/store/store'
+import { launchBrowser, openPage, waitForReady } from './chromium'
+import {
+  STAGE_SIZES,
+  chromeBoxes,
+  discsSettled,
+  globeCoverage,
+  labelsSettled,
+  overlaps,
+  textBoxes,
+  visibleLabels,
+  type Box,
+} from './stage'
+
+/** The issue's bar: at most this share of a globe's visible disc under any chrome. */
+const MAX_COVERED = 0.1
+/** Labels fade in and out in a quarter of a second; a flight takes 1.5 s. */
+const SETTLE_MS = 1800
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function ready(page: Page): Promise<void> {
+  await waitForReady(page)
+  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+  await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+}
+
+/** The globes' coverage, the labels against the chrome and each other, at one moment of one view. */
+async function checkView(page: Page, what: string, globes: number): Promise<void> {
+  await discsSettled(page)
+  await page.waitForTimeout(SETTLE_MS)
+  await labelsSettled(page)
+  const coverage = await globeCoverage(page)
+  expect(coverage, `${what}: globes`).toHaveLength(globes)
+  for (const c of coverage) {
+    expect(c.samples, `${what}: the globe shows`).toBeGreaterThan(100)
+    expect(c.share, `${what}: covered by ${JSON.stringify(c.by)}`).toBeLessThanOrEqual(MAX_COVERED)
+  }
+  const chrome = await chromeBoxes(page)
+  const labels = await visibleLabels(page)
+  const viewport = page.viewportSize()!
+  for (const label of labels) {
+    for (const piece of chrome)
+      expect(overlaps(label, piece), `${what}: label ${label.name} under ${piece.name}`).toBe(false)
+    expect(label.left, `${what}: ${label.name} inside the window`).toBeGreaterThanOrEqual(0)
+    expect(label.top).toBeGreaterThanOrEqual(0)
+    expect(label.right).toBeLessThanOrEqual(viewport.width)
+    expect(label.bottom).toBeLessThanOrEqual(viewport.height)
+    for (const other of labels)
+      if (other !== label) expect(overlaps(label, other), `${what}: ${label.name} on ${other.name}`).toBe(false)
+  }
+}
+
+describe('the globe is the page', () => {
+  for (const size of STAGE_SIZES) {
+    test(`at ${size.width}×${size.height}: the chrome covers at most a tenth of the globe, labels stay clear of it`, async () => {
+      const opened = await openPage(browser, '', { viewport: size })
+      const { page } = opened
+      await ready(page)
+      await checkView(page, 'default view', 1)
+
+      // A regional disaster in Northern Virginia, running on every network; the peer-to-peer grid on screen.
+      await page.evaluate(async () => {
+        const api = window.p2pglobe!
+        await api.runScenario({ kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 500 })
+        api.pause()
+        await api.step(3)
+      })
+      await checkView(page, 'centralized under a disaster', 1)
+      await page.evaluate(() => window.p2pglobe!.setNetwork('p2p'))
+      await checkView(page, 'the grid under a disaster', 1)
+
+      // The built-in story: its opening, the outage, the grid under the disaster, and the two side by side.
+      for (const step of [1, 3, 6, 8]) {
+        await page.evaluate((n) => window.p2pglobe!.applyParams(`?story=builtin&step=${n}`), step)
+        await page.waitForFunction((n) => window.p2pglobe!.getState().story?.index === n - 1, step)
+        await page.evaluate(() => window.p2pglobe!.pause())
+        await checkView(page, `story step ${step}`, step === 8 ? 2 : 1)
+      }
+
+      expect(opened.pageErrors).toEqual([])
+      expect(opened.console).toEqual([])
+      await page.context().close()
+    })
+  }
+})
+
+/** Text boxes of the HUD: none on another, none outside the HUD's box or the window (cut off). */
+async function checkHud(page: Page, what: string): Promise<void> {
+  const boxes = await textBoxes(page, '.hud')
+  expect(boxes.length, `${what}: the HUD has text`).toBeGreaterThan(4)
+  const hud = (await page.locator('.hud').first().boundingBox())!
+  const viewport = page.viewportSize()!
+  const inside = (b: Box, o: Box) =>
+    b.left >= o.left - 1 && b.top >= o.top - 1 && b.right <= o.right + 1 && b.bottom <= o.bottom + 1
+  const hudBox = { left: hud.x, top: hud.y, right: hud.x + hud.width, bottom: hud.y + hud.height }
+  const window = { left: 0, top: 0, right: viewport.width, bottom: viewport.height }
+  for (const b of boxes) {
+    expect(inside(b, hudBox), `${what}: "${b.text}" cut off by the HUD's box`).toBe(true)
+    expect(inside(b, window), `${what}: "${b.text}" outside the window`).toBe(true)
+    for (const o of boxes)
+      if (o.owner !== b.owner) expect(overlaps(b, o), `${what}: "${b.text}" runs into "${o.text}"`).toBe(false)
+  }
+  // The rail holds all of it: nothing scrolled out of sight.
+  const clipped = await page.evaluate(() => {
+    const rail = document.querySelector<HTMLElement>('.rail')
+    return rail ? rail.scrollHeight > rail.clientHeight + 1 : false
+  })
+  expect(clipped, `${what}: the rail overflows`).toBe(false)
+}
+
+const THEMES: readonly Theme[] = ['dark', 'projector', 'light']
+
+describe('the HUD', () => {
+  test('no two pieces of its text overlap and none is cut off, at every size and theme, with every number shown', async () => {
+    for (const size of STAGE_SIZES) {
+      const opened = await openPage(browser, '?network=centralized', { viewport: size })
+      const { page } = opened
+      await ready(page)
+      await page.evaluate(async () => {
+        const api = window.p2pglobe!
+        await api.runScenario({ kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 500 })
+        api.pause()
+        await api.step(5)
+      })
+      for (const theme of THEMES) {
+        await page.evaluate((t) => window.p2pglobe!.applyParams(`?theme=${t}`), theme)
+        await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme)
+        await checkHud(page, `${size.width}×${size.height} ${theme}`)
+        // With the further numbers (latency, failures, person-hours) open too.
+        await page.locator('[data-action="hud-details"]').click()
+        await page.waitForFunction(() => document.querySelector('[data-metric="hours"]') !== null)
+        await checkHud(page, `${size.width}×${size.height} ${theme}, every number`)
+        await page.locator('[data-action="hud-details"]').click()
+      }
+      expect(opened.pageErrors).toEqual([])
+      await page.context().close()
+    }
+  })
+
+  test('an embed with minimal chrome shows its numbers whole at 800×500 and 400×300', async () => {
+    for (const viewport of [
+      { width: 800, height: 500 },
+      { width: 400, height: 300 },
+    ]) {
+      // Interactive: a locked embed lays a clear button over its globe to take the click that engages it (the
+      // canvas takes no pointer then), which is not chrome on the picture.
+      const opened = await openPage(
+        browser,
+        '?embed=1&ui=minimal&interactive=1&network=centralized&scenario=region&at=ashburn&autoplay=1',
+        { viewport },
+      )
+      const { page } = opened
+      await ready(page)
+      await page.waitForFunction(() => (window.p2pglobe!.getState().metrics?.serviceAvailability ?? 1) < 1)
+      await checkHud(page, `embed ${viewport.width}×${viewport.height}`)
+      await discsSettled(page)
+      const [c] = await globeCoverage(page)
+      expect(c!.share, `embed ${viewport.width}×${viewport.height}: ${JSON.stringify(c!.by)}`).toBeLessThanOrEqual(
+        MAX_COVERED,
+      )
+      await page.context().close()
+    }
+  })
+})

@@ -1,0 +1,204 @@
+/**
+ * Helpers for the stage's composition in the browser tests: how much of the globe the page's chrome covers, what
+ * overlaps in the HUD, and the doors to the parts of the chrome that start closed (the drawer of controls, the
+ * timeline, the legend).
+ */
+import type { Page } from 'playwright-core'
+import type { PageRenderStats } from '../../src/scene/RenderProbe'
+
+/** The sizes the stage must work at: a 4:3 projector, the most common projector, a 1080p one, and a phone. */
+export const STAGE_SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+] as const
+
+export interface Coverage {
+  /** Share of the sample points inside the globe's visible disc that some chrome is on top of. */
+  share: number
+  /** Sample points inside the disc and the viewport. */
+  samples: number
+  /** What covers it, by element ("tag.class"), with how many points. */
+  by: [string, number][]
+  disc: { x: number; y: number; r: number }
+}
+
+/**
+ * For each globe on the page: sample points on a grid inside its disc (the Earth, as drawn in its last frame: the
+ * page API's stats), keep those inside the window, and ask the document what is on top at each. Only the canvas
+ * counts as uncovered (elementFromPoint passes through anything with pointer-events: none, as the site labels).
+ */
+export function globeCoverage(page: Page): Promise<Coverage[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth
+    const height = window.innerHeight
+    return (window.p2pglobe!.stats() as PageRenderStats).globes.map(({ view: { disc } }) => {
+      const step = Math.max(3, disc.r / 24)
+      let samples = 0
+      let covered = 0
+      const by = new Map<string, number>()
+      for (let x = disc.x - disc.r; x <= disc.x + disc.r; x += step) {
+        for (let y = disc.y - disc.r; y <= disc.y + disc.r; y += step) {
+          if ((x - disc.x) ** 2 + (y - disc.y) ** 2 > disc.r ** 2) continue
+          if (x < 0 || y < 0 || x >= width || y >= height) continue
+          samples++
+          const el = document.elementFromPoint(x, y)
+          if (el?.tagName === 'CANVAS') continue
+          covered++
+          const name = el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}` : 'nothing'
+          by.set(name, (by.get(name) ?? 0) + 1)
+        }
+      }
+      return { share: samples > 0 ? covered / samples : 1, samples, by: [...by], disc }
+    })
+  })
+}
+
+/** Waits until every globe's disc stays where it is (the room measured, the camera fitted to it). */
+export async function discsSettled(page: Page, timeout = 20_000): Promise<void> {
+  const read = () =>
+    page.evaluate(() =>
+      JSON.stringify(
+        (window.p2pglobe!.stats() as PageRenderStats).globes.map((g) => [g.view.disc.x, g.view.disc.y, g.view.disc.r]),
+      ),
+    )
+  const end = Date.now() + timeout
+  let last = await read()
+  for (;;) {
+    await page.waitForTimeout(400)
+    const now = await read()
+    if (now === last && now !== '[]') return
+    if (Date.now() > end) throw new Error(`the globes' discs kept moving: ${now}`)
+    last = now
+  }
+}
+
+/**
+ * Waits until the site labels stop moving and fading (a flight, a cross-fade between networks and a label making
+ * way all take a moment, longer on a slow machine): the same boxes and opacities in two reads apart.
+ */
+export async function labelsSettled(page: Page, timeout = 20_000): Promise<void> {
+  const read = () =>
+    page.evaluate(() =>
+      JSON.stringify(
+        [...document.querySelectorAll<HTMLElement>('.site-label')].map((el) => {
+          const r = el.getBoundingClientRect()
+          return [Math.round(r.left), Math.round(r.top), el.style.opacity, el.style.visibility]
+        }),
+      ),
+    )
+  const end = Date.now() + timeout
+  let last = await read()
+  for (;;) {
+    await page.waitForTimeout(500)
+    const now = await read()
+    if (now === last) return
+    if (Date.now() > end) throw new Error('the site labels kept moving')
+    last = now
+  }
+}
+
+export interface Box {
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+/** The boxes of every visible piece of chrome (marked data-chrome). */
+export function chromeBoxes(page: Page): Promise<(Box & { name: string })[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-chrome]')]
+      .map((el) => {
+        const r = el.getBoundingClientRect()
+        return { name: el.className, left: r.left, top: r.top, right: r.right, bottom: r.bottom }
+      })
+      .filter((b) => b.right > b.left && b.bottom > b.top),
+  )
+}
+
+/** The site labels a viewer sees (their layer shown, themselves visible and not transparent), with their boxes. */
+export function visibleLabels(page: Page): Promise<(Box & { name: string })[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.site-label')]
+      .filter((el) => {
+        const layer = el.parentElement as HTMLElement
+        const style = getComputedStyle(el)
+        return !layer.hidden && style.visibility === 'visible' && Number(style.opacity) > 0.05
+      })
+      .map((el) => {
+        const r = el.getBoundingClientRect()
+        return {
+          name: el.querySelector('.site-label__name')?.textContent ?? '',
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+        }
+      }),
+  )
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+}
+
+/**
+ * Every line of text in an element, as the boxes of its text runs (one per line fragment), tagged by the element
+ * that holds the text: for checking that no two pieces of text overlap and that none is cut off.
+ */
+export function textBoxes(page: Page, selector: string): Promise<(Box & { owner: number; text: string })[]> {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel)
+    if (!root) return []
+    const out: (Box & { owner: number; text: string })[] = []
+    const owners = new Map<Element, number>()
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement!
+      const style = getComputedStyle(parent)
+      if (!node.textContent?.trim() || style.visibility !== 'visible') continue
+      // Text kept for screen readers only (visually hidden) is not on screen.
+      if (parent.closest('.hud__live, .hud__label-long, .hud__label-short')) {
+        const holder = parent.closest<HTMLElement>('.hud__live, .hud__label-long, .hud__label-short')!
+        const hs = getComputedStyle(holder)
+        if (hs.display === 'none' || hs.clipPath === 'inset(50%)' || holder.classList.contains('hud__live')) continue
+      }
+      if (!owners.has(parent)) owners.set(parent, owners.size)
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      for (const r of range.getClientRects()) {
+        if (r.width < 1 || r.height < 1) continue
+        out.push({
+          owner: owners.get(parent)!,
+          text: node.textContent.trim(),
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+        })
+      }
+    }
+    return out
+  }, selector)
+}
+
+/** Opens the drawer of controls from the dock (it starts closed), and waits for it. */
+export async function openDrawer(page: Page): Promise<void> {
+  if ((await page.locator('.controls').getAttribute('data-open')) !== 'true')
+    await page.locator('[data-action="open-drawer"]').click()
+  await page.locator('.controls__body').waitFor({ state: 'visible' })
+}
+
+/** Opens the timeline from the dock (it starts closed), and waits for it. */
+export async function openTimeline(page: Page): Promise<void> {
+  if ((await page.locator('.timeline').count()) === 0) await page.locator('[data-action="open-timeline"]').click()
+  await page.locator('.timeline').waitFor({ state: 'visible' })
+}
+
+/** Opens the legend from the dock (it starts closed), and waits for it. */
+export async function openLegend(page: Page): Promise<void> {
+  if ((await page.locator('.legend').count()) === 0) await page.locator('[data-action="open-legend"]').click()
+  await page.locator('.legend').waitFor({ state: 'visible' })
+}
