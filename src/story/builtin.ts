@@ -1,7 +1,8 @@
 /**
  * The built-in story: today's centralized internet, an outage modelled on a real one (AWS us-east-1, October
  * 2025), what multi-region copies do and do not protect against, the peer-to-peer grid under the same failure, its
- * own costs, and the two side by side. Captions for a general audience; numbers come from the live simulation.
+ * own costs, and the two side by side. Captions for a general audience; numbers come from the live simulation,
+ * and every claim a caption makes is checked against the model in builtin.test.ts.
  */
 
 import type { Story } from './schema'
@@ -52,7 +53,7 @@ export const BUILTIN_STORY: Story = {
     {
       title: 'A regional disaster',
       caption:
-        'A disaster that takes out power across the east coast reaches the nearby regions too, and services go dark for people far away.',
+        'A disaster across the east coast takes the nearby Ohio region down too. Copies elsewhere still serve everyone online, but tens of millions of people as far away as the Caribbean are cut off: their way into the cloud ran through those two regions.',
       network: 'decentralized',
       view: ASHBURN,
       scenario: EAST_COAST,
@@ -61,7 +62,7 @@ export const BUILTIN_STORY: Story = {
     {
       title: 'The same disaster, peer to peer',
       caption:
-        'Thousands of small computers run by independent people, with every service copied to places far apart. The people inside the disaster lose their connection in every design; everyone else keeps nearly everything.',
+        'Thousands of small computers run by independent people, with every service copied to places far apart. The people inside the disaster lose their connection in every design; everyone else keeps every service, the Caribbean included.',
       network: 'p2p',
       view: ASHBURN,
       scenario: EAST_COAST,
@@ -70,7 +71,7 @@ export const BUILTIN_STORY: Story = {
     {
       title: 'What it costs',
       caption:
-        'Small computers break far more often than a data centre: each about every four months, for half a day. The grid routes around them all day long, and a few hops add a little delay.',
+        'Small computers break far more often than a data centre: each about every four months, for half a day. The grid routes around them all day long: every service keeps answering, and the detours add about a millisecond.',
       network: 'p2p',
       view: { lat: 48, lon: 10 },
       scenario: { kind: 'churn' },

@@ -70,10 +70,33 @@ describe('deriveEvents', () => {
     const hit = deriveEvents(series, { scenario: spec, net: centralized })[0]!
     expect(hit.what).toMatch(
       new RegExp(
-        `^A disaster took down everything within 700 km of Frankfurt: 6 nodes; people online 82% \\(${MINUS}18 points\\); services available 73% \\(${MINUS}27 points\\)$`,
+        `^A disaster took down everything within 700 km of Frankfurt: 6 nodes; services available 73% \\(${MINUS}27 points\\); users online 82% \\(${MINUS}18 points\\)$`,
       ),
     )
     expect(hit.severity).toBe('bad')
+  })
+
+  it('names the shares as the HUD does and counts the points between the figures as shown', () => {
+    // The issue: "people online 98% (−2.2 points)" beside a users tile of 98%, and points from unrounded shares.
+    const series = [m(0, 0, 1), m(1, 3, 0.682, { usersOnline: 0.978 }), m(2, 5, 0.594, { usersOnline: 0.976 })]
+    const events = deriveEvents(series, { scenario: { kind: 'random', fraction: 0.1 }, net: p2p })
+    expect(events.map((e) => e.what)).toEqual([
+      // 68% to 59% on screen: 9 points (the shares are 8.8 apart); users online still reads 98%: no news.
+      `2 more nodes failed; services available 59% (${MINUS}9 points)`,
+      `3 nodes failed at random; services available 68% (${MINUS}32 points); users online 98% (${MINUS}2 points)`,
+      'Start (10% of nodes will fail at random): all 3,000 nodes up; every service answers',
+    ])
+  })
+
+  it('calls a share news when its figure on screen changes, so the newest line quotes what the HUD shows', () => {
+    // 68.49% to 68.51% reads 68% then 69%: news. 68.01% to 68.49% reads 68% both times: none.
+    const series = [m(0, 0, 1), m(1, 3, 0.6801), m(2, 3, 0.6849), m(3, 3, 0.6851)]
+    const events = deriveEvents(series, { scenario: { kind: 'random', fraction: 0.1 }, net: p2p })
+    expect(events.map((e) => `${e.when}: ${e.what}`)).toEqual([
+      'T+3 min: Lost copies re-created on other nodes; services available 69% (+1 point)',
+      `T+1 min: 3 nodes failed at random; services available 68% (${MINUS}32 points)`,
+      'T+0: Start (10% of nodes will fail at random): all 3,000 nodes up; every service answers',
+    ])
   })
 
   it('logs link cuts and restorations, and services coming back on a self-healing network', () => {

@@ -3,8 +3,11 @@
  * (one StepMetrics per step, the first at t = 0) and the scenario in, plain lines out, newest first:
  * "T+12 min: 34 more nodes failed (cascade round 3); services available 71% (−12 points)".
  *
- * Only what the metrics show is said: node and link counts going up or down, availability and people online
+ * Only what the metrics show is said: node and link counts going up or down, services available and users online
  * moving, services coming back while nodes are still down (self-healing), and the moment everything is back.
+ * The shares have the HUD's names and are written by its rule (formatPercent), and a share is news when its figure
+ * on screen changes, with the points between the two figures as shown: so the newest line that quotes a share
+ * quotes what the HUD and the sentence show now.
  */
 
 import type { StepMetrics } from '../sim/engine'
@@ -17,6 +20,8 @@ import {
   formatPersonHours,
   formatPoints,
   plural,
+  pointsBetween,
+  shownPercent,
 } from './hud/format'
 import type { Severity } from './hud/severity'
 import { scenarioSubject, triggerName, type NetInfo } from './narrate'
@@ -39,8 +44,6 @@ export interface EventContext {
 
 /** The log keeps this many lines (the newest). */
 export const MAX_EVENTS = 60
-/** Changes of a share smaller than this are noise, not news (0.05 percentage points). */
-const SHARE_NEWS = 0.0005
 const EPS = 1e-9
 
 /** Every event of a run, newest first, at most `max`. */
@@ -71,7 +74,7 @@ function startEvent(f: StepMetrics, context: EventContext): LogEvent {
   const services =
     f.serviceAvailability === null
       ? `survivability ${formatPercent(f.survivability)}`
-      : f.serviceAvailability >= 1 - EPS
+      : shownPercent(f.serviceAvailability) === 100
         ? 'every service answers'
         : `services available ${formatPercent(f.serviceAvailability)}`
   const what =
@@ -164,8 +167,9 @@ function stepEvent(
   const uo1 = b.usersOnline
   const dSa = sa0 !== null && sa1 !== null ? sa1 - sa0 : 0
   const dUo = uo0 !== null && uo1 !== null ? uo1 - uo0 : 0
-  const saNews = Math.abs(dSa) >= SHARE_NEWS
-  const uoNews = Math.abs(dUo) >= SHARE_NEWS
+  // News is what a viewer can see change: the figure on screen (a move within 68% is not; 99.9% to 99.8% is).
+  const saNews = sa0 !== null && sa1 !== null && formatPercent(sa0) !== formatPercent(sa1)
+  const uoNews = uo0 !== null && uo1 !== null && formatPercent(uo0) !== formatPercent(uo1)
 
   // Services back while nothing was repaired: lost copies re-created elsewhere (only a self-healing network does).
   if (parts.length === 0 && dSa > 0 && saNews && net.selfHealing) parts.push('lost copies re-created on other nodes')
@@ -173,10 +177,13 @@ function stepEvent(
   if (parts.length === 0) parts.push(dSa > 0 || dUo > 0 ? 'people reconnected' : 'services lost')
 
   const costs: string[] = []
-  if (uoNews && uo1 !== null) costs.push(`people online ${formatPercent(uo1)} (${formatPoints(dUo)})`)
-  if (saNews && sa1 !== null) costs.push(`services available ${formatPercent(sa1)} (${formatPoints(dSa)})`)
+  // Services first, then users online, as the sentence says them.
+  if (saNews) costs.push(`services available ${formatPercent(sa1)} (${formatPoints(pointsBetween(sa0, sa1))})`)
   else if (sa1 !== null && dNodes + dLinks > 0)
-    costs.push(sa1 >= 1 - EPS ? 'every service still answers' : `services available still ${formatPercent(sa1)}`)
+    costs.push(
+      shownPercent(sa1) === 100 ? 'every service still answers' : `services available still ${formatPercent(sa1)}`,
+    )
+  if (uoNews) costs.push(`users online ${formatPercent(uo1)} (${formatPoints(pointsBetween(uo0, uo1))})`)
 
   const allBack =
     b.failedNodes === 0 &&

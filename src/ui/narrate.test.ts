@@ -8,6 +8,7 @@ import { createRng } from '../sim/rng'
 import type { Network } from '../sim/network'
 import { resolveScenario, type ScenarioKind, type ScenarioSpec } from '../sim/scenarios'
 import { formatPercent } from './hud/format'
+import { hudTiles } from './hud/hudModel'
 import { narrate, placeName, scenarioSubject } from './narrate'
 
 const world = loadWorld()
@@ -60,21 +61,36 @@ function say(net: Network, spec: ScenarioSpec, { series, rounds }: Run, i: numbe
   })
 }
 
-/** Every percentage a sentence may honestly quote for these metrics. */
-function quotable(m: StepMetrics, net: Network): Set<string> {
-  const sa = m.serviceAvailability ?? 0
-  const uo = m.usersOnline ?? 0
-  const shares = [sa, 1 - sa, uo, 1 - uo, uo > 0 ? Math.min(1, sa / uo) : 0]
-  shares.push(m.failedNodes / net.graph.n, m.failedLinks / net.graph.m)
-  return new Set(shares.map(formatPercent))
+/** The HUD's services and users tiles for these metrics: the only percentages a sentence may quote. */
+function tileValues(m: StepMetrics, first: StepMetrics, net: Network): { services: string; users: string } {
+  const tiles = hudTiles(m, first, net.graph.n)
+  return {
+    services: tiles.find((t) => t.id === 'services')!.value,
+    users: tiles.find((t) => t.id === 'users')!.value,
+  }
 }
+
+/** Common cases: what the page shows most (its default places and the scenarios people pick first). */
+const COMMON: ScenarioSpec[] = [
+  SPECS.site,
+  SPECS.region,
+  { kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 500 },
+  { kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 600 },
+  SPECS.random,
+  SPECS.links,
+  SPECS.attack,
+  SPECS.cascade,
+  SPECS.spread,
+  SPECS.push,
+  SPECS.churn,
+]
 
 describe('narrate', () => {
   it('names the site that failed and says what share of services is lost (the centralized cloud)', () => {
     const net = NETS.centralized
     const r = run(net, SPECS.site, 4)
     expect(say(net, SPECS.site, r, 0)).toMatch(/^Ready: all 136 nodes are up and every service answers/)
-    expect(say(net, SPECS.site, r, 2)).toBe('Northern Virginia is down: 30% of services are unreachable worldwide.')
+    expect(say(net, SPECS.site, r, 2)).toBe('Northern Virginia is down: services available 70%.')
   })
 
   it('says plainly when the same failure costs nothing, and where it was', () => {
@@ -91,23 +107,60 @@ describe('narrate', () => {
       const r = run(net, SPECS.region, 3)
       const s = say(net, SPECS.region, r, 2)
       const m = r.series[2]!
-      expect(s).toContain('everything within 700 km of Frankfurt')
-      expect(s).toContain(`(${m.failedNodes} nodes)`)
-      expect(s).toContain(`${formatPercent(1 - m.usersOnline!)} of people are cut off`)
+      expect(s).toMatch(new RegExp(`^Disaster within 700 km of Frankfurt: ${m.failedNodes} nodes down\\. `))
+      // Services available first (the number that differs between the networks), then who is cut off; both as
+      // the HUD shows them, and no share of anything else ("of their services").
+      expect(s).toContain(
+        `Services available ${formatPercent(m.serviceAvailability)}; users online ${formatPercent(m.usersOnline)}, the rest cut off.`,
+      )
+      expect(s).not.toMatch(/of their services|those still online/)
+    }
+  })
+
+  it("quotes the HUD's services figure, not the share of the services those still online reach", () => {
+    // The issue: a regional disaster at Northern Virginia read "those still online reach 70% of their services"
+    // under a services tile of 68%; and a cascade 94% under 83%.
+    const net = NETS.centralized
+    const spec: ScenarioSpec = { kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 500 }
+    const r = run(net, spec, 3)
+    const m = r.series[2]!
+    const { services, users } = tileValues(m, r.series[0]!, net)
+    expect(services).toBe('68%')
+    expect(users).toBe('98%')
+    expect(say(net, spec, r, 2)).toBe(
+      'Disaster within 500 km of Northern Virginia: 2 nodes down. Services available 68%; users online 98%, the rest cut off.',
+    )
+    const c = run(NETS.decentralized, SPECS.cascade, 6)
+    const last = c.series[5]!
+    expect(last.usersOnline!).toBeLessThan(0.99)
+    expect(say(NETS.decentralized, SPECS.cascade, c, 5)).toContain(
+      `Services available ${tileValues(last, c.series[0]!, NETS.decentralized).services};`,
+    )
+  })
+
+  it('is short enough to read from across a room: at most 120 characters in the common cases', () => {
+    for (const [kind, net] of Object.entries(NETS)) {
+      for (const spec of COMMON) {
+        const r = run(net, spec, 8)
+        for (let i = 0; i < r.series.length; i++) {
+          const s = say(net, spec, r, i)
+          expect(s.length, `${kind} ${spec.kind} step ${i}: ${s}`).toBeLessThanOrEqual(120)
+        }
+      }
     }
   })
 
   it('follows a cascade round by round, then says it stopped', () => {
     const net = NETS.p2p
     const r = run(net, SPECS.cascade, 12)
-    expect(say(net, SPECS.cascade, r, 1)).toMatch(/^A cascade begins: the busiest node failed; /)
+    expect(say(net, SPECS.cascade, r, 1)).toMatch(/^A cascade begins: the busiest node failed\. /)
     const spreading = say(net, SPECS.cascade, r, 3)
     expect(spreading).toMatch(
       new RegExp(
-        `^A cascade is spreading: round ${r.rounds[3]}, ${r.series[3]!.failedNodes} nodes down; every service still answers\\.$`,
+        `^A cascade is spreading: round ${r.rounds[3]}, ${r.series[3]!.failedNodes} nodes down\\. Every service still answers\\.$`,
       ),
     )
-    expect(say(net, SPECS.cascade, r, 11)).toMatch(/^The cascade has stopped: \d+ nodes down; /)
+    expect(say(net, SPECS.cascade, r, 11)).toMatch(/^The cascade has stopped: \d+ nodes down\. /)
   })
 
   it('says what every scenario did on every network, in sentences whose numbers are the metrics', () => {
@@ -120,13 +173,15 @@ describe('narrate', () => {
           const where = `${kind} ${spec.kind} step ${i}: ${s}`
           expect(s, where).toMatch(/^[A-Z0-9].*\.$/)
           expect(s, where).not.toMatch(/NaN|undefined|null|Infinity/)
-          // Every percentage quoted is one of the metrics (or a share of nodes or links), as formatted.
-          const ok = quotable(m, net)
-          for (const pct of s.match(/\d[\d.,]*%/g) ?? []) expect(ok.has(pct), where).toBe(true)
-          // "Every service" is only said when it is true for everyone online.
-          if (/every service (still )?answers/.test(s)) {
+          // Every percentage quoted is the HUD's services or users figure, named as the HUD names it.
+          const { services, users } = tileValues(m, r.series[0]!, net)
+          for (const pct of s.match(/\d[\d.,]*%/g) ?? []) expect([services, users], where).toContain(pct)
+          if (s.includes('%')) expect(s, where).toMatch(new RegExp(`[Ss]ervices available ${services}`))
+          if (users !== '100%' && users !== '0%') expect(s, where).toContain(`users online ${users}, the rest cut off`)
+          // "Every service" is only said when the tile says 100%, and it is true.
+          if (/every service (still )?answers/i.test(s)) {
+            expect(services, where).toBe('100%')
             expect(m.serviceAvailability, where).toBe(1)
-            expect(m.usersOnline, where).toBe(1)
           }
           // No cheering: the numbers speak.
           expect(s, where).not.toMatch(/resilien|unbreak|invincib|flawless|immune|merely|just |no problem|safe/i)
@@ -141,28 +196,28 @@ describe('narrate', () => {
     const r = run(NETS.p2p, spec, 8)
     const s = say(NETS.p2p, spec, r, 7)
     expect(r.series[7]!.usersOnline!).toBeLessThan(0.5)
-    expect(s).toMatch(/^A bad push (is rolling out|went) through every machine/)
-    expect(s).toMatch(/nobody can reach any service|of people are cut off/)
+    expect(s).toMatch(/^A bad push (is hitting|hit) every machine/)
+    expect(s).toMatch(/[Nn]obody can reach any service|the rest cut off/)
 
     // Half the grid failing at random: services are lost, and the sentence says how many.
     const half: ScenarioSpec = { kind: 'random', fraction: 0.5 }
     const h = run(NETS.p2p, half, 3)
     const sa = h.series[2]!.serviceAvailability!
     expect(sa).toBeLessThan(0.95)
-    expect(say(NETS.p2p, half, h, 2)).toContain(`${formatPercent(1 - sa)} of services are unreachable worldwide`)
+    expect(say(NETS.p2p, half, h, 2)).toBe(
+      `1,500 of 3,000 nodes failed at random: services available ${formatPercent(sa)}; users online ${formatPercent(h.series[2]!.usersOnline)}, the rest cut off.`,
+    )
   })
 
   it('says who a push goes through, and that churn is everyday', () => {
     const push = SPECS.push
-    expect(say(NETS.p2p, push, run(NETS.p2p, push, 3), 2)).toMatch(
-      /through the largest operator's machines: 5 machines down/,
-    )
+    expect(say(NETS.p2p, push, run(NETS.p2p, push, 3), 2)).toMatch(/the largest operator's machines: 5 down/)
     expect(say(NETS.centralized, push, run(NETS.centralized, push, 3), 2)).toMatch(
-      /through the only operator's machines/,
+      /^A bad push is hitting the only operator's machines: \d+ down\. /,
     )
     const churn = run(NETS.p2p, SPECS.churn, 3)
     expect(say(NETS.p2p, SPECS.churn, churn, 2)).toMatch(
-      new RegExp(`^Everyday churn: ${churn.series[2]!.failedNodes} of 3,000 nodes are down right now; `),
+      new RegExp(`^Everyday churn: ${churn.series[2]!.failedNodes} of 3,000 nodes are down right now\\. `),
     )
     expect(say(NETS.p2p, SPECS.none, run(NETS.p2p, SPECS.none, 3), 2)).toMatch(/^A normal day: all 3,000 nodes are up/)
   })

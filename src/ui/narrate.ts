@@ -1,11 +1,13 @@
 /**
- * One plain sentence of what just happened to a network, for the HUD: "Northern Virginia is down: 30% of
- * services are unreachable worldwide", "A cascade is spreading: round 4, 212 nodes down; 97% of services still
- * answer". Pure: the scenario, the network and its metrics in, a sentence out.
+ * One plain sentence of what just happened to a network, for the HUD's caption band: "Northern Virginia is down:
+ * services available 70%.", "A cascade is spreading: round 4, 212 nodes down. Services available 83%; users
+ * online 97%, the rest cut off." Pure: the scenario, the network and its metrics in, a sentence out.
  *
- * Honest by construction: every figure in the sentence is one of the metrics, rounded so that a loss never reads
- * as none (formatPercent); a loss is said plainly whichever network suffers it, and nothing is called "safe"
- * or "resilient": the numbers say it.
+ * Honest by construction: the only percentages in it are the HUD's own two, services available and users online,
+ * under the same names and written by the same rule (formatPercent), so the sentence never shows a number the
+ * tiles above it contradict. Services come first (it is the number that differs between the networks: in a
+ * regional disaster users online are about the same everywhere); people cut off second. A loss is said plainly
+ * whichever network suffers it, and nothing is called "safe" or "resilient": the numbers say it.
  */
 
 import type { StepMetrics } from '../sim/engine'
@@ -14,7 +16,7 @@ import type { Network, NodeClass } from '../sim/network'
 import { NODE_CLASS_NAMES } from '../sim/network'
 import { METROS } from '../sim/regions'
 import { resolveScenario, type ScenarioSpec } from '../sim/scenarios'
-import { capitalize, formatCount, formatMs, formatPercent, formatPersonHours, plural } from './hud/format'
+import { capitalize, formatCount, formatPercent, formatPersonHours, plural, shownPercent } from './hud/format'
 
 /** What narrate needs of a network (a Network has all of it). */
 export type NetInfo = Pick<
@@ -37,8 +39,6 @@ export interface NarrateInput {
 const NEAR_KM = 400
 /** Shares this close are the same (float noise in sums over millions of people). */
 const EPS = 1e-9
-/** From this share of people cut off, that is the sentence's news; below it, an addition. */
-const CUT_OFF_LEAD = 0.01
 
 /** The name of the known metro nearest a place, if one is within `withinKm`. */
 export function placeName(lat: number, lon: number, withinKm = NEAR_KM): string | null {
@@ -138,8 +138,24 @@ export function narrate(input: NarrateInput): string {
   const impact = impactClause(m, f)
   const lead = leadClause(input)
   if (lead === null) return recovered(m, n)
-  // A lead with its own colon ("a cascade is spreading: round 4, …") takes the impact after a semicolon.
-  return `${capitalize(lead)}${lead.includes(':') ? ';' : ':'} ${impact}.`
+  // A lead with its own colon ("a cascade is spreading: round 4, …") gets the impact as a second short sentence:
+  // a second colon, or a run of semicolons, is hard to read from the back of a room.
+  return lead.includes(':') ? `${capitalize(lead)}. ${capitalize(impact)}.` : `${capitalize(lead)}: ${impact}.`
+}
+
+/**
+ * The HUD's two shares as the sentence says them: "services available 68%; users online 98%, the rest cut off",
+ * users online only when some people are cut off. `still` for a network under a failure ("every service still
+ * answers"). Decided on the figures as shown, so the words never contradict the tiles ("every service" is only
+ * said when the tile reads 100%).
+ */
+function shares(m: StepMetrics, still: boolean): string {
+  const services = shownPercent(m.serviceAvailability) ?? 0
+  const users = shownPercent(m.usersOnline) ?? 0
+  if (users === 0) return 'nobody can reach any service'
+  if (services === 100) return still ? 'every service still answers' : 'every service answers'
+  const out = `services available ${formatPercent(m.serviceAvailability)}`
+  return users === 100 ? out : `${out}; users online ${formatPercent(m.usersOnline)}, the rest cut off`
 }
 
 /** Before anything happens, or on a normal day (which is only called so when nothing is down). */
@@ -150,49 +166,34 @@ function atRest(m: StepMetrics, n: number, normalDay: boolean): string {
       ? `all ${plural(n, 'node')} are up`
       : `${formatCount(n - m.failedNodes)} of ${plural(n, 'node')} are up`
   const links = m.failedLinks > 0 ? `, ${plural(m.failedLinks, 'link')} cut,` : ''
-  const services =
-    m.serviceAvailability === 1 && m.usersOnline === 1
-      ? 'every service answers'
-      : `${formatPercent(m.serviceAvailability)} of services answer`
-  const latency = m.latencyP50Ms === null ? '' : ` (median latency ${formatMs(m.latencyP50Ms)})`
+  const latency = m.latencyP50Ms === null ? '' : ` (median latency ${Math.round(m.latencyP50Ms)} ms)`
   const prefix = !healthy ? '' : normalDay ? 'A normal day: ' : 'Ready: '
-  return capitalize(`${prefix}${nodes}${links} and ${services}${latency}.`)
+  if (shownPercent(m.serviceAvailability) === 100)
+    return capitalize(`${prefix}${nodes}${links} and every service answers${latency}.`)
+  return capitalize(`${prefix}${nodes}${links}: ${shares(m, false)}.`)
 }
 
 /** Everything the scenario took down is back. */
 function recovered(m: StepMetrics, n: number): string {
   const lost = m.userHoursLost && m.userHoursLost > 0 ? `; ${formatPersonHours(m.userHoursLost)} were lost` : ''
   const services =
-    m.serviceAvailability === 1
+    shownPercent(m.serviceAvailability) === 100
       ? 'every service answers again'
-      : `${formatPercent(m.serviceAvailability)} of services answer`
+      : `services available ${formatPercent(m.serviceAvailability)}`
   return `Everything is back: all ${plural(n, 'node')} up and ${services}${lost}.`
 }
 
-/** What the people see, from the metrics alone. */
+/**
+ * What the people see, from the metrics alone: the HUD's shares; and where every service still answers, the
+ * latency if it rose (while services are lost, that is the news, and the latency tile says the rest).
+ */
 export function impactClause(m: StepMetrics, f: StepMetrics): string {
-  const sa = m.serviceAvailability ?? 0
-  const uo = m.usersOnline ?? 0
-  const cutOff = uo < (f.usersOnline ?? 1) - EPS && uo < 1 - EPS ? 1 - uo : 0
-  let out: string
-  if (uo <= EPS) out = 'nobody can reach any service'
-  else if (cutOff >= CUT_OFF_LEAD) {
-    // People inside a disaster area lose their own connection in every network: say so apart from the rest.
-    const online = Math.min(1, sa / uo)
-    const reach = online >= 1 - EPS ? 'every service' : `${formatPercent(online)} of their services`
-    out = `${formatPercent(cutOff)} of people are cut off, and those still online reach ${reach}`
-  } else {
-    if (sa >= 1 - EPS) out = 'every service still answers'
-    else if (sa <= EPS) out = 'no service answers anywhere'
-    else if (1 - sa < 0.05) out = `${formatPercent(sa)} of services still answer`
-    else out = `${formatPercent(1 - sa)} of services are unreachable worldwide`
-    if (cutOff > 0) out += `, and ${formatPercent(cutOff)} of people are cut off`
-  }
-
+  const out = shares(m, true)
+  if (shownPercent(m.serviceAvailability) !== 100) return out
   const p50 = m.latencyP50Ms
   const p50First = f.latencyP50Ms
   if (p50 !== null && p50First !== null && p50 > p50First * 1.1 && Math.round(p50) > Math.round(p50First))
-    out += `; median latency up from ${formatMs(p50First)} to ${formatMs(p50)}`
+    return `${out}; median latency up from ${Math.round(p50First)} to ${Math.round(p50)} ms`
   return out
 }
 
@@ -203,7 +204,6 @@ function leadClause({ scenario, net, latest: m, first: f, previous, round }: Nar
   const growing = previous ? m.failedNodes > previous.failedNodes : false
   const allBack =
     m.failedNodes === 0 && m.failedLinks === 0 && (m.serviceAvailability ?? 1) >= (f.serviceAvailability ?? 1) - EPS
-  const share = (k: number, of: number) => (of > 0 ? ` (${formatPercent(k / of)})` : '')
 
   switch (scenario.kind) {
     case 'site': {
@@ -213,17 +213,20 @@ function leadClause({ scenario, net, latest: m, first: f, previous, round }: Nar
     }
     case 'region': {
       if (downNow === 0 && allBack) return null
-      return `a disaster took down ${scenarioSubject(net, scenario)} (${plural(downNow, 'node')})`
+      // Headline style: the caption band has room for about 120 characters, and the impact follows.
+      const where = scenarioSubject(net, scenario).replace(/^everything within /, '')
+      return `disaster within ${where}: ${plural(downNow, 'node')} down`
     }
+    // Counts "of" the whole rather than a percentage: the only percentages in the sentence are the HUD's two.
     case 'random':
       if (downNow === 0 && allBack) return null
-      return `${plural(downNow, 'node')}${share(downNow, n)} failed at random`
+      return `${formatCount(downNow)} of ${plural(n, 'node')} failed at random`
     case 'links':
       if (m.failedLinks === 0 && allBack) return null
-      return `${plural(m.failedLinks, 'link')}${share(m.failedLinks, net.graph.m)} are cut`
+      return `${formatCount(m.failedLinks)} of ${plural(net.graph.m, 'link')} ${m.failedLinks === 1 ? 'is' : 'are'} cut`
     case 'attack':
       if (downNow === 0 && allBack) return null
-      return `an attack took out the ${plural(downNow, scenario.by === 'load' ? 'busiest node' : 'best-connected node')}${share(downNow, n)}`
+      return `an attack took out the ${plural(downNow, scenario.by === 'load' ? 'busiest node' : 'best-connected node')}`
     case 'cascade': {
       if (downNow === 0 && allBack) return null
       if ((round ?? 1) === 0) return `a cascade begins: the ${triggerName(scenario.trigger)} failed`
@@ -239,8 +242,8 @@ function leadClause({ scenario, net, latest: m, first: f, previous, round }: Nar
     case 'push': {
       if (downNow === 0 && allBack) return null
       const through = scenarioSubject(net, scenario)
-      if (growing) return `a bad push is rolling out through ${through}: ${plural(downNow, 'machine')} down`
-      return `a bad push went through ${through}: ${plural(downNow, 'machine')} down`
+      if (growing) return `a bad push is hitting ${through}: ${formatCount(downNow)} down`
+      return `a bad push hit ${through}: ${formatCount(downNow)} down`
     }
     case 'churn':
       return `everyday churn: ${formatCount(downNow)} of ${plural(n, 'node')} are down right now`

@@ -93,7 +93,7 @@ describe('numbers', () => {
     expect(size).toBeGreaterThanOrEqual(28)
 
     const sentence = await text(page, '.hud__sentence')
-    expect(sentence).toMatch(/^Northern Virginia is down: 30% of services are unreachable worldwide\.$/)
+    expect(sentence).toMatch(/^Northern Virginia is down: services available 70%\.$/)
     // The screen reader hears it too (the polite live region is updated within a second).
     const live = page.locator('.hud [aria-live="polite"]')
     await page.waitForFunction(

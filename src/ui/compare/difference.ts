@@ -1,13 +1,14 @@
 /**
  * The difference between two networks under the same scenario, said in one plain sentence built from their
- * latest numbers: which keeps more services answering (or, where services are level, more people online), by how
- * many points, and at what cost in median latency. Pure, so it is tested without a browser; the numbers in it are
- * written as the HUD writes them, so the sentence and the tiles beside it agree.
+ * latest numbers: which keeps more services available (or, where services are level, more users online), by how
+ * many points, and at what cost in median latency. Pure, so it is tested without a browser. The shares in it are
+ * the HUD's, under the HUD's names and written by its rule, and the points are the difference of the two figures
+ * as written (98% and 68%: 30 points), so the sentence and the tiles beside it agree.
  */
 
 import type { StepMetrics } from '../../sim/engine'
 import { NETWORK_LABELS, type NetworkKind } from '../../store/store'
-import { capitalize, formatPercent, formatPoints } from '../hud/format'
+import { capitalize, formatPercent, formatPoints, pointsBetween, shownPercent } from '../hud/format'
 
 /** One side of the comparison: a network and its latest metrics. */
 export interface Side {
@@ -19,11 +20,6 @@ export interface Side {
 export function networkName(kind: NetworkKind): string {
   const label = NETWORK_LABELS[kind]
   return `the ${label[0]!.toLowerCase()}${label.slice(1)}`
-}
-
-/** "29 points" from a positive share difference, as formatPoints writes it but without the sign. */
-function points(delta: number): string {
-  return formatPoints(delta).replace(/^[+\u2212]/, '')
 }
 
 /** Median latencies rounded as the HUD shows them; null when either network has nobody to measure. */
@@ -68,7 +64,7 @@ export function describeDifference(a: Side, b: Side, started: boolean): string {
 
   if (metric === null) {
     // Level on what people get: the sentence is about what it costs.
-    const what = `${under}, both keep ${formatPercent(a.metrics.serviceAvailability)} of services answering`
+    const what = `${under}, both keep ${formatPercent(a.metrics.serviceAvailability)} of services available`
     const gap = latencyGap(a.metrics, b.metrics)
     if (gap === null || gap === 0) return `${what}${gap === 0 ? ', at the same median latency' : ''}.`
     const [fast, slow] = gap < 0 ? [a, b] : [b, a]
@@ -76,16 +72,14 @@ export function describeDifference(a: Side, b: Side, started: boolean): string {
   }
 
   const share = (m: StepMetrics) => (metric === 'services' ? m.serviceAvailability : m.usersOnline) ?? 0
-  const [better, worse] = share(a.metrics) > share(b.metrics) ? [a, b] : [b, a]
-  const keeps =
-    metric === 'services'
-      ? (m: StepMetrics) => `${formatPercent(m.serviceAvailability)} of services answering`
-      : (m: StepMetrics) => `${formatPercent(m.usersOnline)} of people online`
-  const shortKeeps = (m: StepMetrics) => formatPercent(share(m))
+  // Ranked on the figures as shown (they differ here, and the rule keeps their order).
+  const [better, worse] = shownPercent(share(a.metrics))! > shownPercent(share(b.metrics))! ? [a, b] : [b, a]
+  const what = metric === 'services' ? 'of services available' : 'of users online'
+  const gap = pointsBetween(share(worse.metrics), share(better.metrics))
   return (
-    `${under}, ${networkName(better.kind)} keeps ${keeps(better.metrics)}; ` +
-    `${networkName(worse.kind)} ${shortKeeps(worse.metrics)}: ` +
-    `${points(share(better.metrics) - share(worse.metrics))} more` +
+    `${under}, ${networkName(better.kind)} keeps ${formatPercent(share(better.metrics))} ${what}; ` +
+    `${networkName(worse.kind)} ${formatPercent(share(worse.metrics))}: ` +
+    `${formatPoints(gap, false)} more` +
     `${latencyClause(better.metrics, worse.metrics)}.`
   )
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   MINUS,
@@ -10,8 +11,11 @@ import {
   formatPercent,
   formatPersonHours,
   formatPoints,
+  formatSmallShare,
   plural,
+  pointsBetween,
   scaleNumber,
+  shownPercent,
 } from './format'
 
 describe('formatPercent', () => {
@@ -25,33 +29,90 @@ describe('formatPercent', () => {
     expect(formatPercent(0.926)).toBe('93%')
   })
 
-  it('never rounds a loss away, nor a remainder to nothing', () => {
+  it('never rounds a loss away, nor a remainder to nothing, with one decimal at most', () => {
+    // Near 100%: floored to a tenth, so a loss still shows.
+    expect(formatPercent(0.9994)).toBe('99.9%')
+    expect(formatPercent(0.99991)).toBe('99.9%')
     expect(formatPercent(0.997)).toBe('99.7%')
-    expect(formatPercent(0.9997)).toBe('99.97%')
-    expect(formatPercent(0.99999)).toBe('99.999%')
-    expect(formatPercent(0.9999999)).toBe('99.99999%')
-    expect(formatPercent(0.0008)).toBe('0.08%')
-    expect(formatPercent(0.000684)).toBe('0.07%')
-    expect(formatPercent(0.9992)).toBe('99.92%')
     expect(formatPercent(0.995)).toBe('99.5%')
-    expect(formatPercent(0.00004)).toBe('0.004%')
-    for (const x of [0.99, 0.995, 0.9995, 0.99995, 1 - 1e-12]) expect(formatPercent(x)).not.toBe('100%')
-    for (const x of [0.004, 0.0004, 1e-12]) expect(formatPercent(x)).not.toBe('0%')
+    expect(formatPercent(0.999)).toBe('99.9%')
+    expect(formatPercent(0.9949)).toBe('99%')
+    // Near 0%: ceiled to a tenth, so what is left still shows.
+    expect(formatPercent(0.0002)).toBe('0.1%')
+    expect(formatPercent(0.000004)).toBe('0.1%')
+    expect(formatPercent(0.003)).toBe('0.3%')
+    expect(formatPercent(0.0041)).toBe('0.5%')
+    expect(formatPercent(0.005)).toBe('1%')
+    for (const x of [0.995, 0.9995, 0.99995, 1 - 1e-9]) expect(formatPercent(x)).not.toBe('100%')
+    for (const x of [0.004, 0.0004, 1e-9]) expect(formatPercent(x)).not.toBe('0%')
+  })
+
+  it('writes no share with more than one decimal, and no end value for a share short of it', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (share) => {
+        const s = formatPercent(share)
+        expect(s).toMatch(/^\d{1,3}(\.\d)?%$/)
+        if (share > 1e-9 && share < 1 - 1e-9) {
+          expect(s).not.toBe('100%')
+          expect(s).not.toBe('0%')
+        }
+        // The figure is within a percent of the share, on the side that does not hide a loss near the ends.
+        const shown = shownPercent(share)!
+        expect(Math.abs(shown - share * 100)).toBeLessThanOrEqual(0.5 + 1e-9)
+        if (share * 100 >= 99.5) expect(shown).toBeLessThanOrEqual(share * 100 + 1e-9)
+        if (share * 100 < 0.5) expect(shown).toBeGreaterThanOrEqual(share * 100 - 1e-9)
+      }),
+    )
+  })
+
+  it('takes float noise from sums over millions of people for the exact end', () => {
+    expect(formatPercent(1 - 1e-15)).toBe('100%')
+    expect(formatPercent(1e-15)).toBe('0%')
+    // Out of range is clamped.
+    expect(formatPercent(1.2)).toBe('100%')
+    expect(formatPercent(-0.1)).toBe('0%')
   })
 
   it('says nothing for a missing value', () => {
     expect(formatPercent(null)).toBe('—')
     expect(formatPercent(Number.NaN)).toBe('—')
+    expect(shownPercent(null)).toBeNull()
   })
 })
 
 describe('formatPoints', () => {
-  it('signs a change in percentage points with a real minus', () => {
-    expect(formatPoints(-0.3)).toBe(`${MINUS}30 points`)
-    expect(formatPoints(0.12)).toBe('+12 points')
-    expect(formatPoints(-0.073)).toBe(`${MINUS}7.3 points`)
-    expect(formatPoints(0.01)).toBe('+1 point')
-    expect(formatPoints(-0.0008)).toBe(`${MINUS}0.08 points`)
+  it('signs a change in percentage points with a real minus, one decimal at most', () => {
+    expect(formatPoints(-30)).toBe(`${MINUS}30 points`)
+    expect(formatPoints(12)).toBe('+12 points')
+    expect(formatPoints(-7.3)).toBe(`${MINUS}7.3 points`)
+    expect(formatPoints(1)).toBe('+1 point')
+    expect(formatPoints(0.4000000000000057)).toBe('+0.4 points')
+    expect(formatPoints(-30, false)).toBe('30 points')
+  })
+
+  it('counts the points between two shares as the figures on screen differ', () => {
+    // 98% and 68% on screen: 30 points, though the shares are 0.294 apart.
+    expect(pointsBetween(0.976, 0.682)).toBe(-30)
+    expect(formatPoints(pointsBetween(0.976, 0.682))).toBe(`${MINUS}30 points`)
+    expect(pointsBetween(0.995, 0.9994)).toBe(0.4)
+    expect(pointsBetween(1, 0.9994)).toBe(-0.1)
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
+        const pts = pointsBetween(a, b)
+        const diff = Number(formatPercent(b).slice(0, -1)) - Number(formatPercent(a).slice(0, -1))
+        expect(pts).toBeCloseTo(diff, 9)
+      }),
+    )
+  })
+})
+
+describe('formatSmallShare', () => {
+  it('keeps one significant digit of a small probability, for the methodology', () => {
+    expect(formatSmallShare(0.000684)).toBe('0.07%')
+    expect(formatSmallShare(9e-8)).toBe('0.000009%')
+    expect(formatSmallShare(0.9997)).toBe('99.97%')
+    expect(formatSmallShare(0.0044)).toBe('0.4%')
+    expect(formatSmallShare(1)).toBe('100%')
   })
 })
 

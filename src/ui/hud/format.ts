@@ -1,5 +1,5 @@
 /**
- * How numbers are written on screen: percentages that never round a loss away, milliseconds, counts with
+ * How numbers are written on screen: percentages by one rule that never rounds a loss away, milliseconds, counts with
  * separators, person-hours in words people say (thousand, million, billion) and simulated time as "T+12 min".
  * Pure, so the HUD, the sentence, the event log and the chart all say the same thing the same way.
  */
@@ -7,36 +7,80 @@
 /** The minus sign (U+2212), not a hyphen: it lines up with the plus and reads as a sign. */
 export const MINUS = '\u2212'
 
-/** The most decimals a percentage gets (a loss of one in a hundred million still shows). */
+/**
+ * Shares this close to 0 or 1 are exactly that: float noise from sums over millions of people. No real loss is
+ * that small (the smallest, one cluster of 1,000 people losing one service of 100 out of 3 billion people, is
+ * 3e-9).
+ */
+const SNAP = 1e-12
+/** Float noise in a percentage times ten (0.9991 gives 999.0999999999999), absorbed before taking whole tenths. */
+const TENTH_NOISE = 1e-9
+
+/**
+ * THE rounding rule for a share on screen: the HUD tiles, the sentence, the event log, the compare sentence and
+ * the chart summaries all write a share through this, so it reads the same everywhere at one moment. The
+ * percentage as a number (68, 99.9, 0.1), null for a missing value.
+ *
+ * Whole percents, except where rounding would say "100%" of something not all there or "0%" of something not all
+ * gone: there one decimal, floored below 100 and ceiled above 0, so a loss is never rounded away (99.94% → 99.9,
+ * 99.5% → 99.5, 0.02% → 0.1). One decimal at most: read from across a room, 99.991% is noise.
+ */
+export function shownPercent(share: number | null): number | null {
+  if (share === null || !Number.isFinite(share)) return null
+  const pct = share >= 1 - SNAP ? 100 : share <= SNAP ? 0 : share * 100
+  if (pct === 100 || pct === 0) return pct
+  const whole = Math.round(pct)
+  if (whole > 0 && whole < 100) return whole
+  if (whole >= 100) return Math.min(99.9, Math.floor(pct * 10 + TENTH_NOISE) / 10)
+  return Math.max(0.1, Math.ceil(pct * 10 - TENTH_NOISE) / 10)
+}
+
+/** A share (0..1) as the percentage shown for it (see shownPercent): "68%", "99.9%", "0.1%", "—" when missing. */
+export function formatPercent(share: number | null): string {
+  const pct = shownPercent(share)
+  return pct === null ? '—' : `${pct}%`
+}
+
+/**
+ * The change from one share to another in percentage points, as the two figures on screen differ: 98% and 68%
+ * are 30 points apart whatever their unrounded values (0.294 would otherwise read "29 points" under "98% … 68%").
+ * At most one decimal, as the figures have.
+ */
+export function pointsBetween(from: number, to: number): number {
+  const a = shownPercent(from)
+  const b = shownPercent(to)
+  if (a === null || b === null) return Number.NaN
+  return Math.round((b - a) * 10) / 10
+}
+
+/** Percentage points with a sign: "−30 points", "+0.4 points", "+1 point"; `signed: false` drops the sign. */
+export function formatPoints(points: number, signed = true): string {
+  if (!Number.isFinite(points)) return '—'
+  const abs = Math.round(Math.abs(points) * 10) / 10
+  const sign = !signed || abs === 0 ? '' : points < 0 ? MINUS : '+'
+  return `${sign}${abs} ${abs === 1 ? 'point' : 'points'}`
+}
+
+/** The most decimals formatSmallShare gives (a share of one in a hundred million still shows). */
 const MAX_DIGITS = 6
 
 /**
- * A share (0..1) as a percentage. Whole percents in general; near the ends, as many decimals as it takes for the
- * small part to keep one significant digit: 0.07%, 99.7%, 99.97%. So a value that is not exactly 1 never reads
- * "100%" and one that is not exactly 0 never reads "0%": a small loss is still a loss.
+ * A share for the methodology's figures of the model (how much of the time a node is down, how often all copies
+ * are down at once), where a probability of one in a billion must not read as one in a thousand: as many decimals
+ * as it takes for the small part to keep one significant digit (0.07%, 99.97%, 0.000009%). Not for the live
+ * numbers, which all go through formatPercent.
  */
-export function formatPercent(share: number | null): string {
-  if (share === null || !Number.isFinite(share)) return '—'
+export function formatSmallShare(share: number): string {
+  if (!Number.isFinite(share)) return '—'
   const pct = Math.max(0, Math.min(100, share * 100))
   if (pct === 100 || pct === 0) return `${pct}%`
   const small = Math.min(pct, 100 - pct)
   const digits = small >= 1 ? 0 : Math.min(MAX_DIGITS, Math.max(1, Math.ceil(-Math.log10(small))))
   let s = pct.toFixed(digits)
-  // Rounding up to a whole 100 (or down to 0) would hide the part that matters: one more digit then, and at the
-  // last digit shown, the nearest value that still says so.
   if (Number(s) >= 100 || Number(s) <= 0) s = pct.toFixed(MAX_DIGITS)
   if (Number(s) >= 100) s = (100 - 10 ** -MAX_DIGITS).toFixed(MAX_DIGITS)
   else if (Number(s) <= 0) s = (10 ** -MAX_DIGITS).toFixed(MAX_DIGITS)
   return `${trimZeros(s)}%`
-}
-
-/** A change of a share, in percentage points with a sign: "−12 points", "+0.4 points". */
-export function formatPoints(delta: number): string {
-  const pts = delta * 100
-  const abs = Math.abs(pts)
-  const s = abs >= 9.95 ? abs.toFixed(0) : abs >= 0.095 ? trimZeros(abs.toFixed(1)) : trimZeros(abs.toPrecision(1))
-  const unit = s === '1' ? 'point' : 'points'
-  return `${pts < 0 ? MINUS : '+'}${s} ${unit}`
 }
 
 /** Milliseconds, whole. */

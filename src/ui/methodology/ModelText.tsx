@@ -8,7 +8,7 @@ import { regionShares } from '../../sim/regions'
 import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS } from '../../sim/scenarios'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS } from '../../store/store'
-import { formatCount, formatMs, formatPercent, scaleNumber } from '../hud/format'
+import { formatCount, formatMs, formatPercent, formatSmallShare, scaleNumber } from '../hud/format'
 import { HOURS_BAD, SHARE_OK, SHARE_WARN } from '../hud/severity'
 import { allDownShare, failureRows, networkFacts, type FailureRow } from './facts'
 import { Sources } from './Sources'
@@ -217,7 +217,7 @@ function Churn({ rows, healAfter }: { rows: FailureRow[]; healAfter: number }) {
               <th scope="row">{r.name}</th>
               <td>{r.perYear.toFixed(1)}</td>
               <td>{r.mttrHours} h</td>
-              <td>{formatPercent(r.downShare)}</td>
+              <td>{formatSmallShare(r.downShare)}</td>
               <td>
                 {r.shape === 1 ? 'exponential' : `Weibull, shape ${r.shape}`}, mean {Math.round(r.meanUpDays)} days
               </td>
@@ -269,10 +269,10 @@ function Costs({ rows, cloud, grid }: { rows: FailureRow[]; cloud?: Network; gri
         <li>
           Small nodes fail far more often: {peer.perYear.toFixed(1)} times a year against {region.perYear.toFixed(1)}{' '}
           for a cloud region, and each stays down {peer.mttrHours} hours. A small node is down{' '}
-          {formatPercent(peer.downShare)} of the time, {Math.round(peer.downShare / region.downShare)} times as much as
-          a region ({formatPercent(region.downShare)}). The grid makes up for it with copies: if nodes failed
+          {formatSmallShare(peer.downShare)} of the time, {Math.round(peer.downShare / region.downShare)} times as much
+          as a region ({formatSmallShare(region.downShare)}). The grid makes up for it with copies: if nodes failed
           independently, all {replicas} copies of a service would be down at once{' '}
-          {formatPercent(allDownShare(peer.downShare, replicas))} of the time. They do not always fail independently,
+          {formatSmallShare(allDownShare(peer.downShare, replicas))} of the time. They do not always fail independently,
           which is what the disaster and push scenarios are for.
         </li>
         <li>

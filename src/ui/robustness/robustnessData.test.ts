@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PALETTE } from '../../scene/constants'
+import { formatPercent } from '../hud/format'
 import type { SweepPoint } from '../../sim/sweep'
 import {
   describeSweep,
@@ -107,11 +108,10 @@ describe('the sentence', () => {
     expect(describeSweep({ failure: 'random' }, { p2p: [point(0, 1, 1)] })).toBeNull()
   })
 
-  it('never rounds a loss away, nor a sliver to nothing', () => {
-    expect(formatShare(0.998)).toBe('over 99%')
-    expect(formatShare(1)).toBe('100%')
-    expect(formatShare(0.003)).toBe('under 1%')
-    expect(formatShare(0)).toBe('0%')
+  it('writes shares by the rule of every other share on screen: never a loss rounded away, nor a sliver to nothing', () => {
+    for (const x of [0.998, 1, 0.003, 0, 0.414, 0.9994, 0.00002]) expect(formatShare(x)).toBe(formatPercent(x))
+    expect(formatShare(0.998)).toBe('99.8%')
+    expect(formatShare(0.003)).toBe('0.3%')
     expect(formatShare(0.414)).toBe('41%')
   })
 })

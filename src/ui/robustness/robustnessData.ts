@@ -6,6 +6,7 @@
 import { PALETTE } from '../../scene/constants'
 import type { Stat, SweepPoint } from '../../sim/sweep'
 import { ALL_KINDS, NETWORK_LABELS, type NetworkKind, type SweepRequest } from '../../store/store'
+import { formatPercent } from '../hud/format'
 
 export type SweepResults = Partial<Record<NetworkKind, SweepPoint[]>>
 
@@ -134,11 +135,9 @@ function blowOf({ failure, by }: Pick<SweepRequest, 'failure' | 'by'>): string {
   return 'nodes failed at random'
 }
 
-/** A share as a whole percentage that never rounds a loss away: 99.8% is "over 99%", not "100%". */
+/** A share in the chart's sentence, by the one rule every share on screen follows (formatPercent). */
 export function formatShare(share: number): string {
-  if (share > 0 && share < 0.005) return 'under 1%'
-  if (share < 1 && share >= 0.995) return 'over 99%'
-  return `${Math.round(share * 100)}%`
+  return formatPercent(share)
 }
 
 /**

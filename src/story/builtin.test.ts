@@ -1,0 +1,317 @@
+/**
+ * The built-in story's captions against the model: each step's network, scenario and seed run through the
+ * simulation as the page runs them (seed 1, the default networks, no repairs), and every quantitative claim its
+ * caption makes is checked, right after the failure and at the end of the step's time on screen. A caption that
+ * says more than the model shows fails here.
+ */
+
+import { describe, expect, it } from 'vitest'
+import { loadWorld } from '../cli/load-world'
+import { Simulation } from '../sim/engine'
+import { greatCircleKm } from '../sim/geo'
+import { buildNetwork } from '../sim/index'
+import { NodeClass, type Network } from '../sim/network'
+import { toScenarioSpec } from '../sim/params'
+import { resolveScenario } from '../sim/scenarios'
+import { NETWORK_KINDS } from '../store/store'
+import { failureRow } from '../ui/methodology/facts'
+import { BUILTIN_STORY } from './builtin'
+import type { StoryStep } from './schema'
+
+const world = loadWorld()
+const SEED = 1
+/** The page's speed before a step sets one, simulated minutes per second (the store's default). */
+const DEFAULT_SPEED = 2
+/** Past this, a step without churn or repairs has long settled (self-healing acts after 15 minutes). */
+const MAX_MINUTES = 120
+
+const nets = new Map<string, Network>()
+function net(kind: StoryStep['network']): Network {
+  let n = nets.get(kind)
+  if (!n) nets.set(kind, (n = buildNetwork(world, { kind: kind as 'centralized' | 'decentralized' | 'p2p' }, SEED)))
+  return n
+}
+
+function step(title: string): { step: StoryStep; index: number; minutes: number } {
+  const index = BUILTIN_STORY.steps.findIndex((s) => s.title === title)
+  expect(index, `a step titled "${title}"`).toBeGreaterThanOrEqual(0)
+  // The speed a step runs at is the last one set by it or a step before it.
+  let speed = DEFAULT_SPEED
+  for (const s of BUILTIN_STORY.steps.slice(0, index + 1)) speed = s.speed ?? speed
+  const found = BUILTIN_STORY.steps[index]!
+  return { step: found, index, minutes: (found.seconds ?? 10) * speed }
+}
+
+/**
+ * The step's scenario on a network, as the page runs it, at two moments: just after the failure starts (t = 2
+ * min) and at the end of the step's time (at most MAX_MINUTES, churn excepted). `check` gets the simulation.
+ */
+function atBothMoments(
+  s: StoryStep,
+  kind: StoryStep['network'],
+  minutes: number,
+  check: (sim: Simulation, moment: string) => void,
+): void {
+  const n = net(kind)
+  const spec = toScenarioSpec(s.scenario ?? { kind: 'none' })
+  const sim = new Simulation(n, resolveScenario(n, spec), SEED)
+  const end = spec.kind === 'churn' ? minutes : Math.min(minutes, MAX_MINUTES)
+  while (sim.t < 2) sim.step()
+  check(sim, `${kind} at t = ${sim.t} min`)
+  while (sim.t < end) sim.step()
+  check(sim, `${kind} at t = ${sim.t} min`)
+}
+
+/** Population of the clusters that match, and how many of them reach each share of the services. */
+function people(sim: Simulation, where: (c: number) => boolean) {
+  const users = sim.net.users!
+  let pop = 0
+  let cutOff = 0
+  let served = 0
+  let full = 0
+  for (let c = 0; c < users.count; c++) {
+    if (!where(c)) continue
+    const p = users.pop[c]!
+    const share = sim.metrics.clusterService[c]!
+    pop += p
+    served += p * share
+    if (share === 0) cutOff += p
+    if (share === 1) full += p
+  }
+  return { pop, cutOff, served: pop > 0 ? served / pop : 0, full }
+}
+
+function kmFrom(n: Network, c: number, lat: number, lon: number): number {
+  return greatCircleKm(n.users!.lat[c]!, n.users!.lon[c]!, lat, lon)
+}
+
+/** Region nodes by their metro's name. */
+function region(n: Network, name: string): number {
+  const v = [...n.labels].find(([, label]) => label === name)?.[0]
+  expect(v, name).toBeDefined()
+  return v!
+}
+
+function serviceHosts(n: Network, s: number): number[] {
+  const { host, replicas } = n.services!
+  return Array.from(host.subarray(s * replicas, (s + 1) * replicas)).filter((h) => h >= 0)
+}
+
+/** The Caribbean, roughly: Cuba, Hispaniola, Jamaica, Puerto Rico and the smaller islands. */
+function inCaribbean(n: Network, c: number): boolean {
+  const lat = n.users!.lat[c]!
+  const lon = n.users!.lon[c]!
+  return lat > 10 && lat < 27 && lon > -86 && lon < -59
+}
+
+describe('the built-in story says what the model shows', () => {
+  it('every step is checked below, in this order', () => {
+    expect(BUILTIN_STORY.steps.map((s) => s.title)).toEqual([
+      'The internet today',
+      'One place carries a lot',
+      'When it goes dark',
+      'Copies in other regions',
+      'A regional disaster',
+      'The same disaster, peer to peer',
+      'What it costs',
+      'Side by side',
+    ])
+  })
+
+  it('the internet today: every service runs in one of a handful of cloud regions', () => {
+    const { step: s } = step('The internet today')
+    expect(s.caption).toMatch(/a handful of giant data-centre regions/)
+    const n = net(s.network)
+    const hosts = new Set<number>()
+    for (let i = 0; i < n.services!.count; i++) for (const h of serviceHosts(n, i)) hosts.add(h)
+    for (const h of hosts) expect(n.nodeClass[h]).toBe(NodeClass.region)
+    expect(hosts.size).toBeLessThanOrEqual(16)
+    // "Each arc is a route from where people are to one of those few places": people enter at points of
+    // presence, and every point of presence links to regions only.
+    for (let v = 0; v < n.graph.n; v++) {
+      if (n.nodeClass[v] !== NodeClass.pop) continue
+      for (let j = n.graph.off[v]!; j < n.graph.off[v + 1]!; j++)
+        expect(n.nodeClass[n.graph.adj[j]!]).toBe(NodeClass.region)
+    }
+  })
+
+  it('one place carries a lot: Northern Virginia hosts more services than any other region', () => {
+    const { step: s } = step('One place carries a lot')
+    expect(s.caption).toMatch(/^Northern Virginia hosts more services than any other region/)
+    const n = net(s.network)
+    const count = new Map<number, number>()
+    for (let i = 0; i < n.services!.count; i++) {
+      const h = serviceHosts(n, i)[0]!
+      count.set(h, (count.get(h) ?? 0) + 1)
+    }
+    const ranked = [...count].sort((a, b) => b[1] - a[1])
+    expect(n.labels.get(ranked[0]![0])).toBe('Northern Virginia')
+    expect(ranked[0]![1]).toBeGreaterThan(ranked[1]![1])
+  })
+
+  it('when it goes dark: people everywhere lose services, as far away as anyone lives', () => {
+    const { step: s, minutes } = step('When it goes dark')
+    expect(s.caption).toMatch(/watch the red spread to people everywhere/)
+    atBothMoments(s, s.network, minutes, (sim, moment) => {
+      const n = sim.net
+      expect(sim.nodeUp[region(n, 'Northern Virginia')], moment).toBe(0)
+      // Everyone online loses something (turns red), and people on the far side of the world as much as anyone.
+      const online = people(sim, (c) => sim.metrics.clusterService[c]! > 0)
+      expect(online.full, moment).toBe(0)
+      const far = people(sim, (c) => kmFrom(n, c, 39.04, -77.49) > 8000)
+      expect(far.pop, moment).toBeGreaterThan(0.3 * n.users!.totalPop)
+      expect(far.served, moment).toBeLessThanOrEqual(0.75)
+      expect(sim.current.serviceAvailability!, moment).toBeLessThanOrEqual(0.75)
+    })
+  })
+
+  it('copies in other regions: the outage is ridden out, but the copies sit close together, run by one company', () => {
+    const { step: s, minutes } = step('Copies in other regions')
+    expect(s.caption).toMatch(/two or three regions rides out that outage/)
+    expect(s.caption).toMatch(/sit close together and belong to one company/)
+    const n = net(s.network)
+    atBothMoments(s, s.network, minutes, (sim, moment) => {
+      expect(sim.nodeUp[region(n, 'Northern Virginia')], moment).toBe(0)
+      expect(sim.current.serviceAvailability, moment).toBe(1)
+      expect(sim.current.usersOnline, moment).toBe(1)
+    })
+    expect(n.services!.replicas).toBeGreaterThanOrEqual(2)
+    expect(n.services!.replicas).toBeLessThanOrEqual(3)
+    expect(n.operatorCount).toBe(1)
+    // The copies of Northern Virginia's services: all within 2,000 km of it (Ohio, Iowa).
+    const home = region(n, 'Northern Virginia')
+    for (let i = 0; i < n.services!.count; i++) {
+      const hosts = serviceHosts(n, i)
+      if (hosts[0] !== home) continue
+      for (const h of hosts) expect(greatCircleKm(n.lat[home]!, n.lon[home]!, n.lat[h]!, n.lon[h]!)).toBeLessThan(2000)
+    }
+  })
+
+  it('a regional disaster: Ohio goes down too, those online keep every service, and people far away are cut off', () => {
+    const { step: s, minutes } = step('A regional disaster')
+    expect(s.caption).toMatch(/takes the nearby Ohio region down too/)
+    expect(s.caption).toMatch(/Copies elsewhere still serve everyone online/)
+    expect(s.caption).toMatch(/tens of millions of people as far away as the Caribbean are cut off/)
+    expect(s.caption).toMatch(/ran through those two regions/)
+    const area = s.scenario as { kind: 'region'; lat: number; lon: number; radiusKm: number }
+    expect(area.kind).toBe('region')
+    atBothMoments(s, s.network, minutes, (sim, moment) => {
+      const n = sim.net
+      const down = [region(n, 'Northern Virginia'), region(n, 'Ohio')]
+      for (const v of down) expect(sim.nodeUp[v], moment).toBe(0)
+      // Every other region is up, and everyone online reaches every service.
+      for (const [v] of n.labels) if (!down.includes(v)) expect(sim.nodeUp[v], moment).toBe(1)
+      const online = people(sim, (c) => sim.metrics.clusterService[c]! > 0)
+      expect(online.full, moment).toBe(online.pop)
+      expect(sim.current.serviceAvailability, moment).toBe(sim.current.usersOnline)
+
+      // Outside the disaster area, tens of millions are cut off, the Caribbean among them.
+      const outside = (c: number) => kmFrom(n, c, area.lat, area.lon) > area.radiusKm
+      const cut = people(sim, outside)
+      expect(cut.cutOff, moment).toBeGreaterThanOrEqual(20e6)
+      expect(cut.cutOff, moment).toBeLessThan(100e6)
+      const caribbean = people(sim, (c) => outside(c) && inCaribbean(n, c))
+      expect(caribbean.cutOff, moment).toBeGreaterThan(0.5 * caribbean.pop)
+      // Their way in ran through those two regions: the points of presence near them are up, and link to no other.
+      const users = n.users!
+      for (let c = 0; c < users.count; c++) {
+        if (!outside(c) || sim.metrics.clusterService[c] !== 0) continue
+        const near = Array.from(users.access.subarray(c * users.k, (c + 1) * users.k)).filter((v) => v >= 0)
+        const up = near.filter((v) => sim.nodeUp[v] === 1)
+        expect(up.length, moment).toBeGreaterThan(0)
+        for (const v of up)
+          for (let j = n.graph.off[v]!; j < n.graph.off[v + 1]!; j++) expect(down, moment).toContain(n.graph.adj[j])
+      }
+    })
+  })
+
+  it('the same disaster, peer to peer: those inside lose their connection in every design, everyone else keeps every service', () => {
+    const { step: s, minutes } = step('The same disaster, peer to peer')
+    expect(s.caption).toMatch(/^Thousands of small computers run by independent people/)
+    expect(s.caption).toMatch(/every service copied to places far apart/)
+    expect(s.caption).toMatch(/inside the disaster lose their connection in every design/)
+    expect(s.caption).toMatch(/everyone else keeps every service, the Caribbean included/)
+    const area = s.scenario as { kind: 'region'; lat: number; lon: number; radiusKm: number }
+    const n = net(s.network)
+    expect(n.graph.n).toBeGreaterThanOrEqual(1000)
+    for (const c of n.nodeClass) expect(c).toBe(NodeClass.peer)
+    // Independent: over a thousand operators, none running more than 2% of the nodes.
+    expect(n.operatorCount).toBeGreaterThan(1000)
+    const perOperator = new Map<number, number>()
+    for (const o of n.operator) perOperator.set(o, (perOperator.get(o) ?? 0) + 1)
+    expect(Math.max(...perOperator.values())).toBeLessThanOrEqual(0.02 * n.graph.n)
+    // Far apart: every service's copies at least 500 km from each other, most of them thousands.
+    const closest: number[] = []
+    for (let i = 0; i < n.services!.count; i++) {
+      const h = serviceHosts(n, i)
+      let min = Infinity
+      for (let a = 0; a < h.length; a++)
+        for (let b = a + 1; b < h.length; b++)
+          min = Math.min(min, greatCircleKm(n.lat[h[a]!]!, n.lon[h[a]!]!, n.lat[h[b]!]!, n.lon[h[b]!]!))
+      closest.push(min)
+    }
+    expect(Math.min(...closest)).toBeGreaterThanOrEqual(500)
+    expect(closest.sort((a, b) => a - b)[closest.length >> 1]!).toBeGreaterThan(2000)
+
+    for (const kind of NETWORK_KINDS.filter((k) => k !== 'imported')) {
+      atBothMoments(s, kind, minutes, (sim, moment) => {
+        const inside = people(sim, (c) => kmFrom(sim.net, c, area.lat, area.lon) <= area.radiusKm)
+        expect(inside.pop, moment).toBeGreaterThan(0)
+        expect(inside.cutOff, moment).toBe(inside.pop)
+        if (kind !== 'p2p') return
+        const outside = (c: number) => kmFrom(sim.net, c, area.lat, area.lon) > area.radiusKm
+        const rest = people(sim, outside)
+        expect(rest.full, moment).toBe(rest.pop)
+        const caribbean = people(sim, (c) => outside(c) && inCaribbean(sim.net, c))
+        expect(caribbean.pop, moment).toBeGreaterThan(10e6)
+        expect(caribbean.full, moment).toBe(caribbean.pop)
+      })
+    }
+  })
+
+  it('what it costs: small computers fail every few months for half a day, and the grid routes around them', () => {
+    const { step: s, minutes } = step('What it costs')
+    expect(s.caption).toMatch(/far more often than a data centre: each about every four months, for half a day/)
+    expect(s.caption).toMatch(/every service keeps answering, and the detours add about a millisecond/)
+    const peer = failureRow(NodeClass.peer)
+    const cloud = failureRow(NodeClass.region)
+    expect(peer.perYear).toBeGreaterThanOrEqual(3 * cloud.perYear)
+    const daysBetween = 365 / peer.perYear
+    expect(daysBetween).toBeGreaterThan(3.5 * 30)
+    expect(daysBetween).toBeLessThan(4.5 * 30)
+    expect(peer.mttrHours).toBe(12)
+
+    // The whole step, minute by minute: nodes fail and come back all along; every service answers throughout.
+    const n = net(s.network)
+    const healthy = new Simulation(n, { kind: 'none' }, SEED).current.latencyP50Ms!
+    // Latency every 10 minutes (the rest every minute): the median moves slowly, and 720 of them would take long.
+    const sim = new Simulation(n, resolveScenario(n, toScenarioSpec(s.scenario!)), SEED, { latencyEvery: 10 })
+    expect(minutes).toBeGreaterThanOrEqual(600)
+    let extraMs = 0
+    let failures = 0
+    let samples = 0
+    for (let t = 0; t < minutes; t++) {
+      const before = sim.current.failedNodes
+      const m = sim.step()
+      if (m.failedNodes > before) failures++
+      expect(m.serviceAvailability, `t = ${m.t}`).toBe(1)
+      expect(m.failedNodes, `t = ${m.t}`).toBeGreaterThan(0)
+      extraMs += m.latencyP50Ms! - healthy
+      samples++
+    }
+    expect(failures).toBeGreaterThan(0)
+    // About a millisecond more at the median, on average over the step.
+    expect(extraMs / samples).toBeGreaterThan(0.2)
+    expect(extraMs / samples).toBeLessThan(2)
+  }, 120_000)
+
+  it('side by side: the same failure as the two steps before, the cloud on the left and the grid on the right', () => {
+    const { step: s } = step('Side by side')
+    expect(s.caption).toMatch(
+      /The same failure, at the same place, from the same start\. Left: the cloud\. Right: the peer-to-peer grid\./,
+    )
+    expect(s.compare).toEqual({ left: 'centralized', right: 'p2p' })
+    expect(s.scenario).toEqual(step('A regional disaster').step.scenario)
+    expect(s.scenario).toEqual(step('The same disaster, peer to peer').step.scenario)
+  })
+})
