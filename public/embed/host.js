@@ -8,7 +8,8 @@
  *   const state = await demo.send('getState')
  *
  * The demo must be told who may drive it: give it ?parentOrigin=<this page's origin> in its address (not
- * needed when both are on the same origin). Messages go to the demo's origin only, and only its answers count.
+ * needed when both are on the same origin; without it, a page on another origin hears nothing, not even ready).
+ * Messages go to the demo's origin only, and only its answers count.
  */
 
 const TYPE = 'p2pglobe'

@@ -120,11 +120,16 @@ export interface BootOptions {
 export function boot(store: AppStore, { search, origin, story, win }: BootOptions): UrlConfig {
   const { config, problems } = parseUrlParams(search)
   report(store, problems)
-  // Without parentOrigin only a page of the demo's own origin may drive it.
+  // Without parentOrigin only a page of the demo's own origin may drive it, and only such a page is told anything.
   // A host's goToStep (1-based) moves the story being presented, if there is one.
   const storyControl = () =>
     store.getState().story ? { goToStep: (step: number) => void store.getState().goToStep(step - 1) } : null
-  installMessageApi(store, { allowedOrigin: config.parentOrigin ?? origin, story: story ?? storyControl, win })
+  installMessageApi(store, {
+    allowedOrigin: config.parentOrigin ?? origin,
+    assumed: config.parentOrigin === undefined,
+    story: story ?? storyControl,
+    win,
+  })
   void applyUrlConfig(store, config, typeof location === 'undefined' ? `${origin}/` : location.href)
   return config
 }

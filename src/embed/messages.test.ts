@@ -7,9 +7,20 @@ import { installMessageApi } from './messages'
 const world = loadWorld()
 const HOST = 'https://host.example'
 
-function harness() {
+/**
+ * A window embedded in a parent page that notes what it is sent. `parentOn`: the parent's origin as the demo
+ * can read it; null for a page on another origin, whose location throws when read (as a browser's does).
+ */
+function harness(parentOn: string | null = HOST) {
   const sent: { message: Record<string, unknown>; origin: string }[] = []
-  const parent = { postMessage: (message: Record<string, unknown>, origin: string) => sent.push({ message, origin }) }
+  const parent = {
+    postMessage: (message: Record<string, unknown>, origin: string) => sent.push({ message, origin }),
+    get location() {
+      if (parentOn === null)
+        throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError')
+      return { origin: parentOn }
+    },
+  }
   const listeners = new Map<string, (e: Event) => void>()
   const win = {
     parent,
@@ -138,6 +149,36 @@ describe('the postMessage API', () => {
     expect(listening('message') && listening('keydown')).toBe(true)
     stop()
     expect(listening('message') || listening('keydown')).toBe(false)
+  })
+
+  it('without parentOrigin, tells a parent page on another origin nothing and takes nothing from it', async () => {
+    const store = createAppStore({ loadWorld: async () => world, createBackend: createPageBackend })
+    // The demo's own origin, assumed: the parent page is elsewhere and did not name itself.
+    const h = harness(null)
+    installMessageApi(store, { allowedOrigin: HOST, assumed: true, win: h.win })
+    await store.getState().load()
+    h.deliver({ type: 'p2pglobe', command: 'setNetwork', network: 'p2p', id: 1 })
+    await store.getState().runScenario({ kind: 'site', at: 'largest' })
+    for (let i = 0; i < 5; i++) store.getState().advance(0.25)
+    await store.getState().whenIdle()
+    h.press('ArrowDown')
+    await settle()
+    expect(store.getState().active).toBe('centralized')
+    // Not ready, not the state changes, not the metrics, not the key: nothing at all.
+    expect(h.sent).toEqual([])
+  })
+
+  it('without parentOrigin, talks to a parent page on its own origin', async () => {
+    const store = createAppStore({ loadWorld: async () => world, createBackend: createPageBackend })
+    const h = harness(HOST)
+    installMessageApi(store, { allowedOrigin: HOST, assumed: true, win: h.win })
+    await store.getState().load()
+    h.deliver({ type: 'p2pglobe', command: 'setNetwork', network: 'p2p', id: 1 })
+    await settle()
+    expect(store.getState().active).toBe('p2p')
+    expect(h.events('ready')).toHaveLength(1)
+    expect(h.events('state').find((e) => e.message.id === 1)).toBeDefined()
+    expect(h.sent.every((s) => s.origin === HOST)).toBe(true)
   })
 
   it('does nothing in a page that is not embedded', async () => {

@@ -2,7 +2,10 @@
  * The postMessage API for pages that embed the demo in an iframe (modelled on reveal.js's). A message is taken
  * only from the embedding window (window.parent) and the allowed origin, and only if it is one of the commands
  * below, checked field by field; a bad one gets an error event back, never an exception. Events and replies go to
- * the allowed origin only, never to "*".
+ * the allowed origin only, never to "*", and only once it is known to be the embedding page's: named by the
+ * address (parentOrigin), or the demo's own when the embedding page is on it. A page on another origin that did
+ * not name itself hears nothing (a message posted to an origin the recipient is not on fails loudly in its
+ * console).
  *
  * Host → demo: { type: 'p2pglobe', command, id?, ...arguments }
  * Demo → host: { type: 'p2pglobe', event, id?, ... }: ready, state, stateChanged, scenarioFinished, metrics, error,
@@ -66,8 +69,25 @@ export interface StoryControl {
 export interface MessageApiOptions {
   /** The origin allowed to send commands and receive events. */
   allowedOrigin: string
+  /**
+   * allowedOrigin is the demo's own, assumed for want of a parentOrigin in the address: then nothing is sent or
+   * taken unless the embedding page really is on that origin. Off by default: allowedOrigin was named.
+   */
+  assumed?: boolean
   win?: Window
   story?: () => StoryControl | null
+}
+
+/**
+ * Whether the embedding page is on `origin`. Only a page on the demo's own origin lets the demo read its
+ * location; any other throws, which is the answer: not on it.
+ */
+function parentIsOn(win: Window, origin: string): boolean {
+  try {
+    return win.parent.location.origin === origin
+  } catch {
+    return false
+  }
 }
 
 /** The state a host is told about. */
@@ -88,10 +108,11 @@ function describe(store: AppStore) {
  */
 export function installMessageApi(
   store: AppStore,
-  { allowedOrigin, win = window, story }: MessageApiOptions,
+  { allowedOrigin, assumed = false, win = window, story }: MessageApiOptions,
 ): () => void {
   const parent = win.parent
-  const embedded = parent && parent !== win
+  // Embedded, and by a page on the allowed origin, as far as can be known.
+  const embedded = parent && parent !== win && (!assumed || parentIsOn(win, allowedOrigin))
   const post = (message: Record<string, unknown>) => {
     if (!embedded) return
     try {

@@ -41,6 +41,8 @@ export function AdaptivePixelRatio({ onChange }: AdaptivePixelRatioProps) {
   useEffect(() => {
     if (fixed !== null) return
     const governor = new PixelRatioGovernor(initialPixelRatio())
+    // Called at the end of a frame too (below): the resize clears the canvas, and fiber's request for the next
+    // frame made there can be lost, so the Canvas asks again for every resize (Canvas.tsx, redrawAfterResize).
     const apply = () => {
       get().setDpr(governor.pixelRatio)
       changed.current(governor.pixelRatio)

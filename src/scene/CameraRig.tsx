@@ -106,11 +106,12 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
     controls.enableZoom = zoom
   }, [controls, zoom])
 
-  // The buttons and fingers follow the tool in hand and the globe's focus.
+  // The buttons and fingers follow the tool in hand, the globe's focus and whether the page is an embed.
   useEffect(() => {
     let focused = domElement.ownerDocument.activeElement === domElement
     const apply = () => {
-      const mode = inputMode(appStore.getState().tool, focused)
+      const { tool, embed } = appStore.getState()
+      const mode = inputMode(tool, focused, embed)
       controls.mouseButtons.LEFT = mode.left
       controls.mouseButtons.RIGHT = mode.right
       controls.touches.ONE = mode.one
@@ -128,7 +129,7 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
     domElement.addEventListener('focus', onFocus)
     domElement.addEventListener('blur', onBlur)
     const unsubscribe = appStore.subscribe((s, prev) => {
-      if (s.tool !== prev.tool) apply()
+      if (s.tool !== prev.tool || s.embed !== prev.embed) apply()
     })
     return () => {
       domElement.removeEventListener('focus', onFocus)
@@ -151,8 +152,8 @@ export function CameraRig({ earth, reducedMotion, zoom = true }: CameraRigProps)
     }
     const onEnd = () => inputEnded(idle, sceneNow())
     controls.connect(domElement)
-    // OrbitControls forbids touch scrolling on the canvas; the stylesheet decides instead, by the globe's focus
-    // and the tool in hand (Globe.css, inputMode.ts).
+    // OrbitControls forbids touch scrolling on the canvas; the stylesheet decides instead, by the globe's focus,
+    // the tool in hand and whether the page is an embed (Globe.css, inputMode.ts).
     domElement.style.touchAction = ''
     controls.addEventListener('change', onChange)
     controls.addEventListener('start', onStart)

@@ -1,6 +1,7 @@
-import { createRoot, extend, type ReconcilerRoot, type RenderProps } from '@react-three/fiber'
+import { createRoot, extend, type ReconcilerRoot, type RenderProps, type RootStore } from '@react-three/fiber'
 import { Component, useInsertionEffect, useLayoutEffect, useRef, useState, type ErrorInfo, type ReactNode } from 'react'
 import { Color, Group, Mesh } from 'three'
+import { shouldDraw } from './visibility'
 import { takeCheckedCanvas } from './webgl'
 
 // The only three.js classes written as JSX elements in the scene (<color>, <group>, <mesh>; everything else is a
@@ -29,6 +30,7 @@ export function Canvas({ className, 'data-tool': tool, children, ...config }: Ca
   const holder = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement | null>(null)
   const root = useRef<ReconcilerRoot<HTMLCanvasElement> | null>(null)
+  const stopRedrawing = useRef<(() => void) | null>(null)
   const [size, setSize] = useState<Size | null>(null)
   const [error, setError] = useState<{ error: unknown } | null>(null)
   if (error) throw error.error
@@ -64,6 +66,8 @@ export function Canvas({ className, 'data-tool': tool, children, ...config }: Ca
   // Released on final removal only: insertion effects are not replayed by StrictMode (as in the library's Canvas).
   useInsertionEffect(
     () => () => {
+      stopRedrawing.current?.()
+      stopRedrawing.current = null
       root.current?.unmount()
       root.current = null
     },
@@ -75,8 +79,10 @@ export function Canvas({ className, 'data-tool': tool, children, ...config }: Ca
     if (!el || !size || size.width <= 0 || size.height <= 0) return
     root.current ??= createRoot(el)
     root.current.configure({ ...config, size }).catch((e: unknown) => setError({ error: e }))
-    if (root.current.ready.status === 'fulfilled')
-      root.current.render(<PassError onError={(e) => setError({ error: e })}>{children}</PassError>)
+    if (root.current.ready.status === 'fulfilled') {
+      const store = root.current.render(<PassError onError={(e) => setError({ error: e })}>{children}</PassError>)
+      stopRedrawing.current ??= redrawAfterResize(store)
+    }
   })
 
   return (
@@ -89,6 +95,27 @@ export function Canvas({ className, 'data-tool': tool, children, ...config }: Ca
       <div ref={holder} style={{ width: '100%', height: '100%' }} />
     </div>
   )
+}
+
+/**
+ * Resizing the canvas or changing its pixel ratio clears its drawing buffer, so a frame must follow, or the canvas
+ * stays blank (the DOM labels over it still showing) until something else asks for one. Fiber asks for a frame on
+ * every change of its state, but a request made at the end of a frame (an after-effect: AdaptivePixelRatio
+ * changes tier there) is lost when that frame was the last of a burst, as fiber's loop has already decided to
+ * stop. So every such change asks again once the frame in hand, if any, is over: a microtask runs after the
+ * animation-frame callback returns. Off screen nothing is drawn; the first frame back draws it (visibility.ts).
+ * Returns the function that stops watching.
+ */
+function redrawAfterResize(store: RootStore): () => void {
+  let { size, viewport } = store.getState()
+  return store.subscribe((s) => {
+    if (s.size.width === size.width && s.size.height === size.height && s.viewport.dpr === viewport.dpr) return
+    size = s.size
+    viewport = s.viewport
+    queueMicrotask(() => {
+      if (shouldDraw()) store.getState().invalidate()
+    })
+  })
 }
 
 /** Catches an error in the scene's own React tree and hands it to the page's tree. */

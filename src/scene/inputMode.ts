@@ -1,10 +1,12 @@
 /**
- * What a press on the globe does, given the tool the controls set and whether the globe has focus. Plain
- * values for three's OrbitControls, unit-tested; CameraRig applies them.
+ * What a press on the globe does, given the tool the controls set, whether the globe has focus and whether the
+ * page is an embed. Plain values for three's OrbitControls, unit-tested; CameraRig applies them.
  *
- * - Turning (the 'rotate' tool): the left button turns the globe. One finger turns it only once the globe has
- *   focus (a tap or Tab gives it focus): before that, one finger scrolls the page past it (issue 4), and the
- *   stylesheet lets the browser do so (Globe.css). Two fingers always pinch to zoom.
+ * - Turning (the 'rotate' tool): the left button turns the globe, and so does one finger on the demo's own page,
+ *   from the first touch. Embedded in another page, one finger turns it only once the globe has focus (a tap or
+ *   Tab gives it focus): before that, one finger scrolls the host page past it (issue 4), and the stylesheet lets
+ *   the browser do so (Globe.css). The full page has nothing to scroll, and a swipe the globe did not take would
+ *   go to the browser (a sideways one navigates back). Two fingers always pinch to zoom.
  * - Any other tool: the left button and one finger act with the tool (Picking.tsx), never turn the globe; the
  *   right button still turns it on a desktop, and two fingers still zoom.
  */
@@ -19,7 +21,8 @@ export interface InputMode {
   two: TOUCH
 }
 
-export function inputMode(tool: Tool, focused: boolean): InputMode {
+export function inputMode(tool: Tool, focused: boolean, embedded: boolean): InputMode {
   if (tool !== 'rotate') return { left: null, right: MOUSE.ROTATE, one: null, two: TOUCH.DOLLY_PAN }
-  return { left: MOUSE.ROTATE, right: MOUSE.PAN, one: focused ? TOUCH.ROTATE : null, two: TOUCH.DOLLY_PAN }
+  const one = focused || !embedded ? TOUCH.ROTATE : null
+  return { left: MOUSE.ROTATE, right: MOUSE.PAN, one, two: TOUCH.DOLLY_PAN }
 }
