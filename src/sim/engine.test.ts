@@ -112,6 +112,16 @@ describe('repairs and self-healing', () => {
     expect(series[11]!.usersOnline).toBe(1)
   })
 
+  it('counts the person-hours lost from the first step with a failure', () => {
+    const series = new Simulation(central, { kind: 'site', node: largestSite(central) }).run(4)
+    const lostShare = 1 - series[1]!.serviceAvailability!
+    expect(lostShare).toBeGreaterThan(0.2)
+    expect(series[0]!.userHoursLost).toBe(0)
+    // The first failed step already carries its minute: that share of everyone's services, for 1/60 of an hour.
+    expect(series[1]!.userHoursLost!).toBeCloseTo((lostShare * world.clusters.totalPop) / 60, 0)
+    expect(series[3]!.userHoursLost!).toBeCloseTo((3 * lostShare * world.clusters.totalPop) / 60, 0)
+  })
+
   it('counts the person-hours lost while services were down', () => {
     const sim = new Simulation(central, { kind: 'site', node: 0 }, 1, { repairAfterMin: 60 })
     const series = sim.run(70)

@@ -187,10 +187,6 @@ export class Simulation {
   /** Advances one step of simulated time and returns the metrics of the new state. */
   step(): StepMetrics {
     const dt = this.options.dtMin
-    // Each person-hour lost counts over the interval the previous state lasted.
-    if (this.current.serviceAvailability !== null && this.net.users) {
-      this.userHoursLost += (1 - this.current.serviceAvailability) * this.net.users.totalPop * (dt / 60)
-    }
     this.t += dt
     this.steps++
     this.repairDue()
@@ -198,7 +194,7 @@ export class Simulation {
     if (!this.progress.started && this.t >= this.options.startMin) this.startScenario()
     else if (this.progress.active) this.advanceScenario()
     if (this.net.selfHealing && this.net.services) this.heal()
-    this.current = this.measure(this.steps % Math.max(1, Math.floor(this.options.latencyEvery)) === 0)
+    this.current = this.measure(this.steps % Math.max(1, Math.floor(this.options.latencyEvery)) === 0, dt)
     return this.current
   }
 
@@ -493,10 +489,18 @@ export class Simulation {
     }
   }
 
-  private measure(withLatency: boolean): StepMetrics {
+  /**
+   * The metrics of the current state. `elapsedMin`: the simulated minutes of the step that produced it, which
+   * are counted as lost at this state's availability, so a failure costs from its very first step (0: the same
+   * moment measured again, after an action from outside the step loop, which adds no time).
+   */
+  private measure(withLatency: boolean, elapsedMin = 0): StepMetrics {
     connectAlive(this.net.graph, this.nodeUp, this.linkUp, this.metrics.uf)
     const host = this.net.services ? this.host : null
     const reach = this.metrics.reach(this.nodeUp, host, this.clusterUp)
+    if (elapsedMin > 0 && reach.serviceAvailability !== null && this.net.users) {
+      this.userHoursLost += (1 - reach.serviceAvailability) * this.net.users.totalPop * (elapsedMin / 60)
+    }
     if (withLatency) this.lastLatency = this.metrics.latency(this.nodeUp, this.linkUp, host, this.onTree)
     let failedNodes = 0
     for (let v = 0; v < this.nodeUp.length; v++) failedNodes += 1 - this.nodeUp[v]!
