@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world'
 import { NodeClass } from '../sim/network'
+import { BUILTIN_STORY } from '../story/builtin'
 import { createPageBackend } from './pageBackend'
 import { NETWORK_KINDS, activeMetrics, createAppStore, type SweepRequest } from './store'
 
@@ -417,5 +418,27 @@ describe('what the viewer sets', () => {
     store.getState().setTheme('projector')
     store.getState().setTheme('neon' as never)
     expect(store.getState().theme).toBe('projector')
+  })
+})
+
+describe('presenting a story', () => {
+  it('stays on the last step on Next, its scenario running on, and loops to the first in the kiosk', async () => {
+    const store = await readyStore()
+    const last = BUILTIN_STORY.steps.length - 1
+    await store.getState().loadStory(BUILTIN_STORY, last)
+    await store.getState().step(5)
+    const before = store.getState()
+    expect(before.story!.index).toBe(last)
+    expect(activeMetrics(before)!.t).toBe(5)
+    await store.getState().nextStep()
+    const after = store.getState()
+    expect(after.story!.index).toBe(last)
+    // Not started again: the same run, at the same minute.
+    expect(activeMetrics(after)!.t).toBe(5)
+    expect(after.scenarioStartedAt).toBe(before.scenarioStartedAt)
+    expect(after.slots.centralized!.view.run).toBe(before.slots.centralized!.view.run)
+    store.getState().setKiosk(true)
+    await store.getState().nextStep()
+    expect(store.getState().story!.index).toBe(0)
   })
 })

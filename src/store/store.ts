@@ -166,6 +166,7 @@ export interface AppState {
   loadStory(story: Story, index?: number, kiosk?: boolean): Promise<void>
   /** Shows a step of the story (clamped to its steps). */
   goToStep(index: number): Promise<void>
+  /** The next step; on the last one it stays, unless the story loops unattended (kiosk): then to the first. */
   nextStep(): Promise<void>
   previousStep(): Promise<void>
   exitStory(): void
@@ -569,8 +570,12 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
 
       async nextStep() {
         const current = get().story
-        if (current)
-          await get().goToStep(current.kiosk ? (current.index + 1) % current.story.steps.length : current.index + 1)
+        if (!current) return
+        const count = current.story.steps.length
+        // The unattended loop comes round to the start; a presenter's Next on the last step stays (going to it
+        // again would restart its scenario under the audience's eyes).
+        if (current.kiosk) await get().goToStep((current.index + 1) % count)
+        else if (current.index < count - 1) await get().goToStep(current.index + 1)
       },
 
       async previousStep() {
