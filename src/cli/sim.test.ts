@@ -39,6 +39,22 @@ describe('sim run', () => {
     expect(out.steps[3].userHoursLost).toBeGreaterThan(0)
   })
 
+  it('counts person-hours lost from the first step with a failure, for the minutes that step lasted', () => {
+    const run = (dtMin: number) => {
+      const argv = ['run', '--network', 'centralized', '--scenario', 'site', '--node', 'ashburn', '--steps', '3']
+      return JSON.parse(main([...argv, '--dt', String(dtMin)])).steps as { t: number; userHoursLost: number }[]
+    }
+    const [healthy, first, second] = run(1)
+    expect(healthy!.userHoursLost).toBe(0)
+    expect(first!.t).toBe(1)
+    expect(first!.userHoursLost).toBeGreaterThan(0)
+    // The same outage for twice as long costs twice as much; in steps five times longer, five times as much.
+    expect(second!.userHoursLost).toBeCloseTo(2 * first!.userHoursLost, 6)
+    const slow = run(5)
+    expect(slow[1]!.t).toBe(5)
+    expect(slow[1]!.userHoursLost).toBeCloseTo(5 * first!.userHoursLost, 6)
+  })
+
   it('gives the same numbers for the same seed and other numbers for another', () => {
     const args = [
       'run',

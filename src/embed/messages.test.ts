@@ -121,14 +121,31 @@ describe('the postMessage API', () => {
 
   it('tells the host when a scenario has finished, and sends metrics at a bounded rate', async () => {
     const { store, deliver, events } = await setup()
+    const playSteps = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        store.getState().advance(0.25)
+        await store.getState().whenIdle()
+      }
+    }
+    store.getState().setSpeed(16)
+    // An outage that is never repaired has not finished, even when the viewer pauses it.
     deliver({ type: 'p2pglobe', command: 'runScenario', scenario: { kind: 'site', at: 'largest' } })
     await settle()
-    for (let i = 0; i < 5; i++) store.getState().advance(0.25)
-    await store.getState().whenIdle()
+    await playSteps(3)
+    deliver({ type: 'p2pglobe', command: 'pause' })
     await settle()
+    expect(events('scenarioFinished')).toHaveLength(0)
+    // Repaired after 3 minutes: finished once everything is back.
+    store.setState({ options: { repairAfterMin: 3 } })
+    const metricsBefore = events('metrics').length
+    deliver({ type: 'p2pglobe', command: 'runScenario', scenario: { kind: 'site', at: 'largest' } })
+    await settle()
+    await playSteps(5)
+    await settle()
+    expect(store.getState().playing).toBe(false)
     expect(events('scenarioFinished')).toHaveLength(1)
     // Several steps happened within milliseconds: one metrics event, not one per step.
-    expect(events('metrics').length).toBeLessThanOrEqual(2)
+    expect(events('metrics').length - metricsBefore).toBeLessThanOrEqual(2)
   })
 
   it('passes the keys the demo did not use on to the host, and no others', async () => {

@@ -31,6 +31,25 @@ describe('window.p2pglobe', () => {
     expect(store.getState().scenario).toBe(before)
   })
 
+  it('takes when failures are repaired with a scenario, kept for the runs after, and refuses a bad one', async () => {
+    const { store, api } = await setup()
+    await api.runScenario({ kind: 'site', at: 'ashburn' }, { repairAfterMin: 2 })
+    expect(store.getState().options).toEqual({ repairAfterMin: 2 })
+    await store.getState().step(3)
+    expect(store.getState().slots.centralized!.view.metrics.failedNodes).toBe(0)
+    await api.runScenario({ kind: 'random', fraction: 0.1 })
+    expect(store.getState().options).toEqual({ repairAfterMin: 2 })
+    const before = store.getState().scenario
+    expect(() => api.runScenario({ kind: 'none' }, { repairAfterMin: -5 })).toThrow(
+      /runScenario: options\.repairAfterMin: expected a number from 0 .*accepted: \{ repairAfterMin/,
+    )
+    expect(() => api.runScenario({ kind: 'none' }, { repair: 5 } as never)).toThrow(/runScenario: options: .*repair/)
+    expect(store.getState().scenario).toBe(before)
+    expect(store.getState().options).toEqual({ repairAfterMin: 2 })
+    await api.runScenario({ kind: 'none' }, { repairAfterMin: null })
+    expect(store.getState().options).toEqual({ repairAfterMin: null })
+  })
+
   it('refuses a bad network spec, tool or selection', async () => {
     const { api } = await setup()
     expect(() => api.configure({ kind: 'p2p', nodes: -1 } as never)).toThrow(/configure: nodes/)

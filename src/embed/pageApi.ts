@@ -8,10 +8,12 @@ import type { NetworkSpec } from '../sim/index'
 import {
   NetworkSpecSchema,
   ScenarioSpecSchema,
+  SimOptionsSchema,
   firstIssue,
   toScenarioSpec,
   type ScenarioSpecInput,
 } from '../sim/params'
+import { z } from '../zod'
 import type { ScenarioSpec } from '../sim/scenarios'
 import { applyParams } from './boot'
 import {
@@ -52,6 +54,18 @@ export interface RenderStats {
   pixelRatio: number
 }
 
+/**
+ * How a scenario's failures end, as the command line's --repair-after and --heal-after: failed nodes, cut links and
+ * the people in a disaster area come back `repairAfterMin` simulated minutes after they failed (null: never, the
+ * default), and self-healing re-creates a lost replica `healAfterMin` minutes after its host failed (default 15).
+ */
+export interface ScenarioRunOptions {
+  repairAfterMin?: number | null
+  healAfterMin?: number
+}
+
+const RunOptionsSchema = z.pick(SimOptionsSchema, { repairAfterMin: true, healAfterMin: true })
+
 /** What getState() reports. */
 export interface PageState {
   status: 'loading' | 'ready' | 'error'
@@ -75,9 +89,12 @@ export interface P2pGlobeApi {
   stats(): RenderStats
   getState(): PageState
   setNetwork(kind: NetworkKind): void
-  /** Starts a scenario on every network and plays it; resolves once it is set up. */
-  /** Every scenario of the command line; a site by place or by its metro's id ({ kind: 'site', at: 'ashburn' }). */
-  runScenario(spec: ScenarioSpec | ScenarioSpecInput): Promise<void>
+  /**
+   * Starts a scenario on every network and plays it; resolves once it is set up. Every scenario of the command
+   * line; a site by place or by its metro's id ({ kind: 'site', at: 'ashburn' }). `options` says when failures are
+   * repaired; given, they hold for this run and the ones after, until given again.
+   */
+  runScenario(spec: ScenarioSpec | ScenarioSpecInput, options?: ScenarioRunOptions): Promise<void>
   play(): void
   pause(): void
   /** Advances the simulation by `count` steps (default 1), playing or not. */
@@ -179,11 +196,22 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
       }
       s().setNetwork(kind)
     },
-    runScenario: (spec) => {
+    runScenario: (spec, options) => {
       const r = ScenarioSpecSchema.safeParse(spec)
       if (!r.success) {
         const { path, message } = firstIssue(r.error)
         throw new TypeError(`p2pglobe.runScenario: ${path.join('.') || 'scenario'}: ${message}`)
+      }
+      if (options !== undefined) {
+        const o = RunOptionsSchema.safeParse(options)
+        if (!o.success) {
+          const { path, message } = firstIssue(o.error)
+          throw new TypeError(
+            `p2pglobe.runScenario: options${path.length ? '.' + path.join('.') : ''}: ${message} ` +
+              '(accepted: { repairAfterMin?: minutes or null, healAfterMin?: minutes })',
+          )
+        }
+        store.setState({ options: { ...s().options, ...o.data } })
       }
       return s().runScenario(toScenarioSpec(r.data))
     },

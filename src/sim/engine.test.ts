@@ -6,6 +6,7 @@ import { greatCircleKm } from './geo.ts'
 import { buildNetwork } from './index.ts'
 import { NodeClass } from './network.ts'
 import { createRng } from './rng.ts'
+import { importNetwork } from './networks/imported.ts'
 import { largestSite, nearestNode } from './scenarios.ts'
 
 const world = loadWorld()
@@ -110,6 +111,16 @@ describe('repairs and self-healing', () => {
     expect(series[11]!.failedNodes).toBe(0)
     expect(series[11]!.serviceAvailability).toBeCloseTo(1, 9)
     expect(series[11]!.usersOnline).toBe(1)
+  })
+
+  it('counts the person-hours lost from the first step with a failure', () => {
+    const series = new Simulation(central, { kind: 'site', node: largestSite(central) }).run(4)
+    const lostShare = 1 - series[1]!.serviceAvailability!
+    expect(lostShare).toBeGreaterThan(0.2)
+    expect(series[0]!.userHoursLost).toBe(0)
+    // The first failed step already carries its minute: that share of everyone's services, for 1/60 of an hour.
+    expect(series[1]!.userHoursLost!).toBeCloseTo((lostShare * world.clusters.totalPop) / 60, 0)
+    expect(series[3]!.userHoursLost!).toBeCloseTo((3 * lostShare * world.clusters.totalPop) / 60, 0)
   })
 
   it('counts the person-hours lost while services were down', () => {
@@ -259,24 +270,97 @@ describe('places', () => {
 })
 
 describe('settling', () => {
-  it('is settled once a one-off failure has happened and nothing is pending', () => {
-    const sim = new Simulation(central, { kind: 'site', node: 0 })
-    expect(sim.isSettled()).toBe(false)
+  it('is settled on a healthy network with no scenario, from t = 0 on', () => {
+    const sim = new Simulation(central)
+    expect(sim.isSettled()).toBe(true)
     sim.step()
     expect(sim.isSettled()).toBe(true)
   })
 
-  it('is not settled while repairs, healing, a cascade or churn are still to come', () => {
+  it('is not settled while a failure without a repair lasts: an outage goes on until it is repaired', () => {
+    const site = new Simulation(central, { kind: 'site', node: largestSite(central) })
+    expect(site.isSettled()).toBe(false)
+    for (let i = 0; i < 30; i++) {
+      site.step()
+      expect(site.isSettled()).toBe(false)
+    }
+    // Repaired by hand: everything is back.
+    site.repairNode(largestSite(central))
+    expect(site.isSettled()).toBe(true)
+    for (const scenario of [
+      { kind: 'attack', fraction: 0.05, by: 'degree' },
+      { kind: 'links', fraction: 0.2 },
+      { kind: 'push', transmissibility: 1, operator: 'largest' },
+      { kind: 'cascade', alpha: 0.2, trigger: 'load' },
+    ] as const) {
+      const sim = new Simulation(central, scenario)
+      for (let i = 0; i < 20; i++) sim.step()
+      expect(sim.isSettled(), scenario.kind).toBe(false)
+    }
+  })
+
+  it('is not settled while the people inside a disaster area are cut off, though no node is down', () => {
+    // A disaster over the Azores: no node of the cloud there, a few people.
+    const azores = { kind: 'region', lat: 38.7, lon: -27.2, radiusKm: 150 } as const
+    const never = new Simulation(central, azores)
+    for (let i = 0; i < 20; i++) never.step()
+    expect(never.current.failedNodes).toBe(0)
+    expect(never.isSettled()).toBe(false)
+    const sim = new Simulation(central, azores, 1, { repairAfterMin: 5 })
+    sim.step()
+    expect(sim.current.failedNodes).toBe(0)
+    expect(sim.clusterUp.includes(0)).toBe(true)
+    expect(sim.isSettled()).toBe(false)
+    for (let i = 0; i < 5; i++) sim.step()
+    expect(sim.clusterUp.includes(0)).toBe(false)
+    expect(sim.isSettled()).toBe(true)
+  })
+
+  it('is not settled while a link cut by hand is down', () => {
+    const sim = new Simulation(central)
+    sim.failLink(0)
+    expect(sim.isSettled()).toBe(false)
+    sim.repairLink(0)
+    expect(sim.isSettled()).toBe(true)
+  })
+
+  it('is settled once repairs and self-healing are done, and never under churn', () => {
     const repair = new Simulation(central, { kind: 'site', node: 0 }, 1, { repairAfterMin: 5 })
     repair.step()
     expect(repair.isSettled()).toBe(false)
-    for (let i = 0; i < 5; i++) repair.step()
+    for (let i = 0; i < 4; i++) repair.step()
+    expect(repair.isSettled()).toBe(false)
+    repair.step()
+    expect(repair.current.failedNodes).toBe(0)
     expect(repair.isSettled()).toBe(true)
+    // Healed replicas alone do not end an outage: the failed host is still down.
     const heal = new Simulation(p2p, { kind: 'site', node: p2p.services!.host[0]! })
-    heal.step()
+    for (let i = 0; i < 30; i++) heal.step()
     expect(heal.isSettled()).toBe(false)
-    for (let i = 0; i < 20; i++) heal.step()
-    expect(heal.isSettled()).toBe(true)
-    expect(new Simulation(p2p, { kind: 'churn' }).isSettled()).toBe(false)
+    const healed = new Simulation(p2p, { kind: 'site', node: p2p.services!.host[0]! }, 1, { repairAfterMin: 30 })
+    for (let i = 0; i < 31; i++) healed.step()
+    expect(healed.isSettled()).toBe(true)
+    const churn = new Simulation(p2p, { kind: 'churn' })
+    expect(churn.isSettled()).toBe(false)
+    churn.step()
+    expect(churn.isSettled()).toBe(false)
+  })
+
+  it('counts nodes an imported list gives as down from the start as the network as it is, not an outage', () => {
+    const nodes = Array.from({ length: 40 }, (_, i) => ({
+      nodeId: i + 1,
+      farmId: 1 + (i % 4),
+      country: 'Belgium',
+      status: i % 5 === 0 ? 'down' : 'up',
+      location: { latitude: 50 + (i % 8) * 0.3, longitude: 3 + Math.floor(i / 8) * 0.4 },
+    }))
+    const net = importNetwork(nodes, world, { services: 20, replicas: 3 })
+    const sim = new Simulation(net)
+    expect(sim.current.failedNodes).toBe(8)
+    // Replicas placed on the down nodes wait for self-healing (15 minutes by default), then nothing is pending.
+    expect(sim.isSettled()).toBe(false)
+    for (let i = 0; i < 15; i++) sim.step()
+    expect(sim.current.failedNodes).toBe(8)
+    expect(sim.isSettled()).toBe(true)
   })
 })

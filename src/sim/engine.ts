@@ -187,10 +187,6 @@ export class Simulation {
   /** Advances one step of simulated time and returns the metrics of the new state. */
   step(): StepMetrics {
     const dt = this.options.dtMin
-    // Each person-hour lost counts over the interval the previous state lasted.
-    if (this.current.serviceAvailability !== null && this.net.users) {
-      this.userHoursLost += (1 - this.current.serviceAvailability) * this.net.users.totalPop * (dt / 60)
-    }
     this.t += dt
     this.steps++
     this.repairDue()
@@ -198,7 +194,7 @@ export class Simulation {
     if (!this.progress.started && this.t >= this.options.startMin) this.startScenario()
     else if (this.progress.active) this.advanceScenario()
     if (this.net.selfHealing && this.net.services) this.heal()
-    this.current = this.measure(this.steps % Math.max(1, Math.floor(this.options.latencyEvery)) === 0)
+    this.current = this.measure(this.steps % Math.max(1, Math.floor(this.options.latencyEvery)) === 0, dt)
     return this.current
   }
 
@@ -240,22 +236,28 @@ export class Simulation {
   }
 
   /**
-   * True when nothing more will change by itself: the scenario has run its course, no repair or self-healing is
-   * pending and there is no churn. A player can stop stepping then.
+   * True when the run is over: the scenario has run its course and everything is back (no node, link or
+   * population cluster down, no replica waiting to heal), and there is no churn. An outage without a repair is
+   * not settled: it goes on costing person-hours, so a player keeps the clock running until it is repaired. Nodes
+   * an imported list gave as down from the start are part of that network as it is, not an outage, and do not
+   * count. A healthy network with no scenario is settled from t = 0 (nothing is happening to it).
    */
   isSettled(): boolean {
     if (this.churnStarted || this.progress.active || (!this.progress.started && this.scenario.kind !== 'none'))
       return false
-    for (let v = 0; v < this.nodeUp.length; v++) if (!this.nodeUp[v] && this.nodeRepairAt[v] !== NEVER) return false
-    for (let e = 0; e < this.linkUp.length; e++) if (!this.linkUp[e] && this.linkRepairAt[e] !== NEVER) return false
-    for (let c = 0; c < this.clusterUp.length; c++)
-      if (!this.clusterUp[c] && this.clusterRepairAt[c] !== NEVER) return false
+    for (let v = 0; v < this.nodeUp.length; v++)
+      if (!this.nodeUp[v] && this.nodeCause[v] !== Cause.initial) return false
+    for (let e = 0; e < this.linkUp.length; e++) if (!this.linkUp[e]) return false
+    for (let c = 0; c < this.clusterUp.length; c++) if (!this.clusterUp[c]) return false
     if (this.net.selfHealing && this.net.services) {
       const R = this.net.services.replicas
+      const wait = this.options.healAfterMin
       for (let i = 0; i < this.host.length; i++) {
+        // (Only a node down from the start gets here.) Its replica waits to be healed while another replica of
+        // the service survives; once due, heal() has tried at this step, and without a node to copy to it can
+        // only move when something else changes.
         const h = this.host[i]!
-        if (h < 0 || this.nodeUp[h]) continue
-        // A lost replica heals while another replica of its service survives.
+        if (h < 0 || this.nodeUp[h] || this.t - this.nodeDownAt[h]! >= wait) continue
         const s = Math.floor(i / R)
         for (let q = 0; q < R; q++) {
           const o = this.host[s * R + q]!
@@ -493,10 +495,18 @@ export class Simulation {
     }
   }
 
-  private measure(withLatency: boolean): StepMetrics {
+  /**
+   * The metrics of the current state. `elapsedMin`: the simulated minutes of the step that produced it, which
+   * are counted as lost at this state's availability, so a failure costs from its very first step (0: the same
+   * moment measured again, after an action from outside the step loop, which adds no time).
+   */
+  private measure(withLatency: boolean, elapsedMin = 0): StepMetrics {
     connectAlive(this.net.graph, this.nodeUp, this.linkUp, this.metrics.uf)
     const host = this.net.services ? this.host : null
     const reach = this.metrics.reach(this.nodeUp, host, this.clusterUp)
+    if (elapsedMin > 0 && reach.serviceAvailability !== null && this.net.users) {
+      this.userHoursLost += (1 - reach.serviceAvailability) * this.net.users.totalPop * (elapsedMin / 60)
+    }
     if (withLatency) this.lastLatency = this.metrics.latency(this.nodeUp, this.linkUp, host, this.onTree)
     let failedNodes = 0
     for (let v = 0; v < this.nodeUp.length; v++) failedNodes += 1 - this.nodeUp[v]!

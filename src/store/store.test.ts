@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world'
 import { NodeClass } from '../sim/network'
+import { BUILTIN_STORY } from '../story/builtin'
 import { createPageBackend } from './pageBackend'
 import { NETWORK_KINDS, activeMetrics, createAppStore, type SweepRequest } from './store'
 
@@ -141,13 +142,56 @@ describe('the app store', () => {
     expect(store.getState().speed).toBe(2)
   })
 
-  it('stops playing once nothing more will change', async () => {
+  /** Plays the clock in real time, four steps at a time, until it stops by itself or `limit` steps have passed. */
+  async function playFor(store: Awaited<ReturnType<typeof readyStore>>, limit: number): Promise<number> {
+    store.getState().setSpeed(16)
+    const t = () => activeMetrics(store.getState())!.t
+    const start = t()
+    while (store.getState().playing && t() - start < limit) {
+      store.getState().advance(0.25)
+      await store.getState().whenIdle()
+    }
+    return t()
+  }
+
+  it('keeps the clock running while a failure without a repair lasts, costing person-hours all along', async () => {
     const store = await readyStore()
     await store.getState().runScenario({ kind: 'site', at: 'largest' })
-    store.getState().setSpeed(10)
-    store.getState().advance(0.2)
-    await store.getState().whenIdle()
+    expect(await playFor(store, 24)).toBeGreaterThanOrEqual(24)
+    const s = store.getState()
+    expect(s.playing).toBe(true)
+    expect(activeMetrics(s)!.serviceAvailability).toBeLessThan(0.75)
+    const lost = s.slots.centralized!.series.map((m) => m.userHoursLost!)
+    expect(lost[1]).toBeGreaterThan(0)
+    for (let i = 2; i < lost.length; i++) expect(lost[i]).toBeGreaterThan(lost[i - 1]!)
+  })
+
+  it('stops the clock by itself once everything is back, and plays on as a normal day after that', async () => {
+    const store = await readyStore()
+    store.setState({ options: { repairAfterMin: 10 } })
+    await store.getState().runScenario({ kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 600 })
+    const stoppedAt = await playFor(store, 200)
     expect(store.getState().playing).toBe(false)
+    // Down from minute 1, back at minute 11 (the last request may go a few steps beyond).
+    expect(stoppedAt).toBeGreaterThanOrEqual(11)
+    expect(stoppedAt).toBeLessThan(16)
+    for (const kind of NETWORK_KINDS) {
+      const view = store.getState().slots[kind]!.view
+      expect(view.settled).toBe(true)
+      expect(view.metrics.failedNodes).toBe(0)
+      expect(view.metrics.usersOnline).toBe(1)
+    }
+    // Play again: nothing is happening, and the clock runs on like on any day.
+    store.getState().play()
+    expect(await playFor(store, 20)).toBeGreaterThanOrEqual(stoppedAt + 20)
+    expect(store.getState().playing).toBe(true)
+  })
+
+  it('keeps the clock running on a healthy network with no scenario', async () => {
+    const store = await readyStore()
+    store.getState().play()
+    expect(await playFor(store, 12)).toBeGreaterThanOrEqual(12)
+    expect(store.getState().playing).toBe(true)
   })
 
   it('finds where a cascade started once it has', async () => {
@@ -374,5 +418,27 @@ describe('what the viewer sets', () => {
     store.getState().setTheme('projector')
     store.getState().setTheme('neon' as never)
     expect(store.getState().theme).toBe('projector')
+  })
+})
+
+describe('presenting a story', () => {
+  it('stays on the last step on Next, its scenario running on, and loops to the first in the kiosk', async () => {
+    const store = await readyStore()
+    const last = BUILTIN_STORY.steps.length - 1
+    await store.getState().loadStory(BUILTIN_STORY, last)
+    await store.getState().step(5)
+    const before = store.getState()
+    expect(before.story!.index).toBe(last)
+    expect(activeMetrics(before)!.t).toBe(5)
+    await store.getState().nextStep()
+    const after = store.getState()
+    expect(after.story!.index).toBe(last)
+    // Not started again: the same run, at the same minute.
+    expect(activeMetrics(after)!.t).toBe(5)
+    expect(after.scenarioStartedAt).toBe(before.scenarioStartedAt)
+    expect(after.slots.centralized!.view.run).toBe(before.slots.centralized!.view.run)
+    store.getState().setKiosk(true)
+    await store.getState().nextStep()
+    expect(store.getState().story!.index).toBe(0)
   })
 })

@@ -166,6 +166,7 @@ export interface AppState {
   loadStory(story: Story, index?: number, kiosk?: boolean): Promise<void>
   /** Shows a step of the story (clamped to its steps). */
   goToStep(index: number): Promise<void>
+  /** The next step; on the last one it stays, unless the story loops unattended (kiosk): then to the first. */
   nextStep(): Promise<void>
   previousStep(): Promise<void>
   exitStory(): void
@@ -254,15 +255,24 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       return backend
     }
 
-    /** Takes in snapshots; one from an older run than the slot's (a step that crossed a restart) is dropped. */
+    /**
+     * Takes in snapshots; one from an older run than the slot's (a step that crossed a restart) is dropped.
+     *
+     * The clock stops by itself at the step that settles the networks: every one is settled now (its scenario has
+     * run its course and everything is back, see Simulation.isSettled) and one of them was not before this step.
+     * While anything is down it runs on, since an outage goes on costing until it is repaired. Networks that were
+     * settled already keep it running: a normal day with no scenario, or Play again once everything is back.
+     */
     const apply = (snapshots: SimSnapshot[], fresh: boolean) => {
       const slots = { ...get().slots }
+      let settling = false
       for (const view of snapshots) {
         const slot = slots[view.kind]
         if (!slot) continue
         if (fresh) {
           slots[view.kind] = { ...slot, view, series: [view.metrics] }
         } else if (view.run === slot.view.run) {
+          if (view.settled && !slot.view.settled) settling = true
           slot.series.push(view.metrics)
           if (slot.series.length > MAX_SERIES) slot.series.splice(0, slot.series.length - MAX_SERIES)
           slots[view.kind] = { ...slot, view }
@@ -270,7 +280,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       }
       const { active, focus, scenario } = get()
       set({ slots, frame: get().frame + 1, focus: focus ?? travellingFocus(slots[active], scenario) })
-      if (!fresh && snapshots.length > 0 && snapshots.every((v) => v.settled)) set({ playing: false })
+      if (!fresh && settling && snapshots.every((v) => v.settled)) set({ playing: false })
     }
 
     const restart = async (spec: ScenarioSpec) => {
@@ -560,8 +570,12 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
 
       async nextStep() {
         const current = get().story
-        if (current)
-          await get().goToStep(current.kiosk ? (current.index + 1) % current.story.steps.length : current.index + 1)
+        if (!current) return
+        const count = current.story.steps.length
+        // The unattended loop comes round to the start; a presenter's Next on the last step stays (going to it
+        // again would restart its scenario under the audience's eyes).
+        if (current.kiosk) await get().goToStep((current.index + 1) % count)
+        else if (current.index < count - 1) await get().goToStep(current.index + 1)
       },
 
       async previousStep() {

@@ -50,7 +50,10 @@ export interface SimSnapshot {
   /** The scenario's round (0 at the step it started), and the first node it failed (-1 before). */
   round: number
   origin: number
-  /** Nothing more will change by itself. */
+  /**
+   * The run is over: the scenario has run its course and everything is back (Simulation.isSettled). False while
+   * anything is down, repaired or not: the store keeps the clock running until then.
+   */
   settled: boolean
   /** Per population cluster, the access node its people use now (-1: none). */
   chosenNode: Int32Array
