@@ -26,3 +26,11 @@ export function themedAxis(el: HTMLElement, font: string) {
     ticks: { stroke: line, width: 1, size: 4 },
   }
 }
+
+/** Where the theme's variables cannot be read. */
+const BACKGROUND_COLOR = 'rgb(8, 12, 23)'
+
+/** The solid colour of the panel where el sits: what a hollow marker is filled with, so it reads as hollow. */
+export function chartBackground(el: HTMLElement): string {
+  return getComputedStyle(el).getPropertyValue('--panel-solid').trim() || BACKGROUND_COLOR
+}

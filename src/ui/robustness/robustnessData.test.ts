@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { PALETTE } from '../../scene/constants'
 import { formatPercent } from '../hud/format'
 import type { SweepPoint } from '../../sim/sweep'
+import { ALL_KINDS } from '../../store/store'
 import {
+  NETWORK_MARKS,
   describeSweep,
+  drawOrder,
   formatShare,
+  markerPath,
+  overlapNote,
   overlappingSurvivability,
   sweepColumns,
   sweepLines,
@@ -77,6 +82,70 @@ describe('overlapping lines', () => {
     expect(overlappingSurvivability(results)).toEqual(['centralized', 'decentralized'])
     expect(overlappingSurvivability(RESULTS)).toEqual([])
     expect(overlappingSurvivability({ ...RESULTS, decentralized: [point(0, 1, 1), point(0.3, 0.6, 0.8)] })).toEqual([])
+  })
+})
+
+describe('telling the networks apart without colour', () => {
+  it('gives every network its own marker and draws the lines widest first, the usual order among equals', () => {
+    const markers = ALL_KINDS.map((k) => NETWORK_MARKS[k].marker)
+    expect(new Set(markers).size).toBe(ALL_KINDS.length)
+    const lines = sweepLines({ ...RESULTS, decentralized: RESULTS.centralized })
+    expect(lines.every((l) => l.mark === NETWORK_MARKS[l.kind])).toBe(true)
+    const order = drawOrder(lines)
+    expect(order.map((l) => `${l.kind}:${l.metric}`)).toEqual([
+      'centralized:survivability',
+      'centralized:serviceAvailability',
+      'p2p:survivability',
+      'p2p:serviceAvailability',
+      'decentralized:survivability',
+      'decentralized:serviceAvailability',
+    ])
+    // The table keeps the usual order: only the drawing changes.
+    expect(lines.map((l) => l.kind)).toEqual([
+      'centralized',
+      'centralized',
+      'decentralized',
+      'decentralized',
+      'p2p',
+      'p2p',
+    ])
+  })
+
+  it('nests the clouds: the narrower multi-region line fits inside the centralized one, its marker inside the ring', () => {
+    const wide = NETWORK_MARKS.centralized
+    const narrow = NETWORK_MARKS.decentralized
+    // Both edges of the wider line show, at least a pixel each, either side of the narrower one.
+    expect((wide.lineWidthPx - narrow.lineWidthPx) / 2).toBeGreaterThanOrEqual(1)
+    // The ring's inner edge (its stroke is 2.5 px) clears the diamond.
+    expect(wide.markerRadiusPx - 1.25).toBeGreaterThan(narrow.markerRadiusPx)
+  })
+
+  it('draws each marker as a path around its centre, reaching exactly its radius', () => {
+    expect(markerPath('diamond', 10, 20, 4)).toBe('M10 16L14 20L10 24L6 20Z')
+    expect(markerPath('ring', 10, 20, 4)).toBe('M14 20A4 4 0 1 0 6 20A4 4 0 1 0 14 20Z')
+    for (const shape of ['diamond', 'triangle', 'square'] as const) {
+      const numbers = markerPath(shape, 10, 20, 5)
+        .match(/-?[\d.]+/g)!
+        .map(Number)
+      const corners = numbers.flatMap((v, i) => (i % 2 === 0 ? [[v, numbers[i + 1]!]] : []))
+      for (const [x, y] of corners) expect(Math.hypot(x! - 10, y! - 20)).toBeCloseTo(5, 1)
+    }
+    // The triangle points up, the square sits square.
+    expect(markerPath('triangle', 0, 0, 2)).toMatch(/^M0 -2L1\.73 1L-1\.73 1Z$/)
+    expect(markerPath('square', 0, 0, Math.SQRT2)).toBe('M-1 -1L1 -1L1 1L-1 1Z')
+  })
+
+  it('says which lines coincide, why, and how to tell them apart', () => {
+    expect(overlapNote(['centralized', 'decentralized'])).toBe(
+      'The survivability lines of the centralized cloud and the multi-region cloud lie on top of each other: they ' +
+        "are the same network, with the services placed differently. On the chart the multi-region cloud's " +
+        "narrower line with diamonds runs inside the centralized cloud's wide one with rings.",
+    )
+    expect(overlapNote(['decentralized', 'p2p', 'imported'])).toBe(
+      'The survivability lines of the multi-region cloud, the peer-to-peer grid and the imported network lie on ' +
+        "top of each other. On the chart the imported network's narrower line with squares and the multi-region " +
+        "cloud's narrower line with diamonds run inside the peer-to-peer grid's wide one with triangles.",
+    )
   })
 })
 

@@ -19,14 +19,79 @@ export const SWEEP_METRIC_LABELS: Record<SweepMetric, string> = {
   serviceAvailability: 'Services available',
 }
 
+/** A point's marker: a ring is drawn hollow, the others filled. */
+export type MarkerShape = 'ring' | 'diamond' | 'triangle' | 'square'
+
+/**
+ * What tells a network's lines apart besides their colour: a marker at every point and a line width. Colour alone
+ * is not enough (the two clouds' survivability lines are the same line), so the lines are drawn widest first and
+ * the narrower run inside the wider where they coincide, and the markers nest: a ring around a triangle around a
+ * diamond. The key draws the same.
+ */
+export interface NetworkMark {
+  marker: MarkerShape
+  /** Line width, CSS px. */
+  lineWidthPx: number
+  /** The marker's radius (centre to corner), CSS px. */
+  markerRadiusPx: number
+}
+
+export const NETWORK_MARKS: Record<NetworkKind, NetworkMark> = {
+  centralized: { marker: 'ring', lineWidthPx: 5, markerRadiusPx: 7 },
+  p2p: { marker: 'triangle', lineWidthPx: 3, markerRadiusPx: 5.5 },
+  decentralized: { marker: 'diamond', lineWidthPx: 2, markerRadiusPx: 4 },
+  imported: { marker: 'square', lineWidthPx: 2.5, markerRadiusPx: 4.5 },
+}
+
+/** The marker's name in a sentence ("the centralized cloud's wide line with rings"). */
+export const MARKER_NAMES: Record<MarkerShape, string> = {
+  ring: 'rings',
+  diamond: 'diamonds',
+  triangle: 'triangles',
+  square: 'squares',
+}
+
+/**
+ * A marker as SVG path data around (cx, cy), so the chart's canvas (as a Path2D) and the key's SVG draw the very
+ * same shape. r is the distance from the centre to the outline's farthest point.
+ */
+export function markerPath(shape: MarkerShape, cx: number, cy: number, r: number): string {
+  const f = (v: number) => String(Math.round(v * 100) / 100)
+  const pt = (x: number, y: number) => `${f(x)} ${f(y)}`
+  switch (shape) {
+    case 'ring':
+      return `M${pt(cx + r, cy)}A${f(r)} ${f(r)} 0 1 0 ${pt(cx - r, cy)}A${f(r)} ${f(r)} 0 1 0 ${pt(cx + r, cy)}Z`
+    case 'diamond':
+      return `M${pt(cx, cy - r)}L${pt(cx + r, cy)}L${pt(cx, cy + r)}L${pt(cx - r, cy)}Z`
+    case 'triangle': {
+      // Pointing up, centred on its centroid.
+      const dx = r * Math.cos(Math.PI / 6)
+      return `M${pt(cx, cy - r)}L${pt(cx + dx, cy + r / 2)}L${pt(cx - dx, cy + r / 2)}Z`
+    }
+    case 'square': {
+      const s = r / Math.SQRT2
+      return `M${pt(cx - s, cy - s)}L${pt(cx + s, cy - s)}L${pt(cx + s, cy + s)}L${pt(cx - s, cy + s)}Z`
+    }
+  }
+}
+
 export interface SweepLine {
   kind: NetworkKind
   metric: SweepMetric
   /** "Survivability, Centralized cloud". */
   label: string
-  /** The network's colour: networks differ by colour, metrics by dash. */
+  /** The network's colour: networks differ by colour, marker and width, metrics by dash. */
   color: string
   dashed: boolean
+  mark: NetworkMark
+}
+
+/** The order the chart draws its lines in: widest first, so a narrower line shows inside one it coincides with. */
+export function drawOrder(lines: readonly SweepLine[]): SweepLine[] {
+  return lines
+    .map((line, i) => ({ line, i }))
+    .sort((a, b) => b.line.mark.lineWidthPx - a.line.mark.lineWidthPx || a.i - b.i)
+    .map((x) => x.line)
 }
 
 /** The networks with results, in the usual order. */
@@ -46,6 +111,7 @@ export function sweepLines(results: SweepResults): SweepLine[] {
         label: `${SWEEP_METRIC_LABELS[metric]}, ${NETWORK_LABELS[kind]}`,
         color: PALETTE[kind].node,
         dashed: metric === 'serviceAvailability',
+        mark: NETWORK_MARKS[kind],
       })
     }
   }
@@ -151,4 +217,25 @@ export function overlappingSurvivability(results: SweepResults): NetworkKind[] {
     a.length === b.length &&
     a.every((p, i) => p.fraction === b[i]!.fraction && Math.abs(p.survivability.mean - b[i]!.survivability.mean) < 1e-4)
   return kinds.filter((k) => kinds.some((o) => o !== k && same(results[k]!, results[o]!)))
+}
+
+/**
+ * What the chart's note says of lines that lie on top of each other: that they do, why, and how to tell them
+ * apart (the narrower runs inside the widest, each with its markers).
+ */
+export function overlapNote(kinds: readonly NetworkKind[]): string {
+  const name = (k: NetworkKind) => NETWORK_LABELS[k].toLowerCase()
+  const [widest, ...rest] = [...kinds].sort((a, b) => NETWORK_MARKS[b].lineWidthPx - NETWORK_MARKS[a].lineWidthPx)
+  const same = kinds.every((k) => k === 'centralized' || k === 'decentralized')
+  const inner = rest.map((k) => `the ${name(k)}'s narrower line with ${MARKER_NAMES[NETWORK_MARKS[k].marker]}`)
+  return (
+    `The survivability lines of ${joinAnd(kinds.map((k) => `the ${name(k)}`))} lie on top of each other` +
+    (same ? ': they are the same network, with the services placed differently. ' : '. ') +
+    `On the chart ${joinAnd(inner)} ${rest.length > 1 ? 'run' : 'runs'} inside the ${name(widest!)}'s wide one ` +
+    `with ${MARKER_NAMES[NETWORK_MARKS[widest!].marker]}.`
+  )
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
