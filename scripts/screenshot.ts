@@ -113,7 +113,7 @@ try {
   if (values.canvas) {
     await page.evaluate(() => {
       for (const el of document.querySelectorAll<HTMLElement>(
-        '.site-labels, .legend, .masthead, .hud, .timeline, .controls',
+        '.site-labels, .legend, .rail, .dock, .timeline, .controls',
       ))
         el.style.display = 'none'
     })

@@ -14,6 +14,7 @@ import { Hud } from './ui/hud/Hud'
 import { Legend } from './ui/Legend'
 import { NodeInfo } from './ui/NodeInfo'
 import { Notices } from './ui/present/Notices'
+import { WatchStory } from './ui/story/WatchStory'
 import { Timeline } from './ui/timeline/Timeline'
 import './ui/layout.css'
 
@@ -60,6 +61,7 @@ export function App() {
         <header className="masthead">
           <h1>p2p-globe</h1>
           <p>Why a peer-to-peer internet survives what takes a centralized one down.</p>
+          {ui === 'full' && <WatchStory />}
         </header>
         {!compare.on && <Hud />}
       </div>

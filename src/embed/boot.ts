@@ -46,6 +46,7 @@ export async function applyUrlConfig(
   if (!early && config.seed !== undefined) await store.getState().setSeed(config.seed)
   if (!early && config.nodes !== undefined) await store.getState().configure({ kind: 'p2p', nodes: config.nodes })
   if (config.network) store.getState().setNetwork(config.network)
+  if (config.compare) store.getState().setCompare({ on: true, ...config.compare })
   if (config.scenario) {
     await store.getState().runScenario(config.scenario)
     if (config.autoplay === false) store.getState().pause()

@@ -24,6 +24,20 @@ describe('URL parameters', () => {
     })
   })
 
+  it('open the compare view with two different networks, and name what is wrong with any other pair', () => {
+    expect(parseUrlParams('compare=centralized,distributed').config.compare).toEqual({
+      left: 'centralized',
+      right: 'p2p',
+    })
+    for (const bad of ['p2p,p2p', 'centralized', 'centralized,p2p,decentralized', 'cloud,p2p', '']) {
+      const { config, problems } = parseUrlParams(`compare=${bad}`)
+      expect(config.compare).toBeUndefined()
+      expect(problems).toEqual([
+        `compare=${JSON.stringify(bad)} ignored: expected two different networks, left,right, such as centralized,p2p.`,
+      ])
+    }
+  })
+
   it('builds each scenario with defaults for what is not given', () => {
     expect(parseUrlParams('scenario=site&at=ashburn').config.scenario).toEqual({
       kind: 'site',

@@ -35,7 +35,11 @@ export interface UrlConfig {
   embed?: boolean
   /** A place to face at the start. */
   view?: { lat: number; lon: number }
+  /** Two networks side by side (the compare view), left and right. */
+  compare?: { left: BuiltIn; right: BuiltIn }
 }
+
+type BuiltIn = 'centralized' | 'decentralized' | 'p2p'
 
 export interface UrlParse {
   config: UrlConfig
@@ -120,6 +124,20 @@ const PARAMS = {
     accepts: 'an origin such as https://example.com (scheme, host and port only)',
   },
   embed: { schema: bool, accepts: '1 or 0' },
+  compare: {
+    schema: z
+      .pipe(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.regex(/^(centralized|decentralized|p2p|distributed),(centralized|decentralized|p2p|distributed)$/),
+          ),
+        z.transform((v) => v.split(',').map((k) => (k === 'distributed' ? 'p2p' : k)) as [BuiltIn, BuiltIn]),
+      )
+      .check(z.refine(([a, b]) => a !== b)),
+    accepts: 'two different networks, left,right, such as centralized,p2p',
+  },
   view: {
     schema: z
       .pipe(
@@ -187,6 +205,10 @@ export function parseUrlParams(search: string): UrlParse {
   if (values.view) {
     const [lat, lon] = values.view as [number, number]
     config.view = { lat, lon }
+  }
+  if (values.compare) {
+    const [left, right] = values.compare as [BuiltIn, BuiltIn]
+    config.compare = { left, right }
   }
   const scenario = buildScenario(values, problems)
   if (scenario) config.scenario = scenario

@@ -2,7 +2,8 @@ import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef, type RefObject } from 'react'
 import type { Group } from 'three'
 import { appStore } from '../store/appStore'
-import { useGlobeView } from './globeView'
+import { roomIn, useGlobeView } from './globeView'
+import type { Room } from './room'
 import { createPicker, type Picker } from './picker'
 import { createPickOverlay } from './pickOverlay'
 import { shouldDraw } from './visibility'
@@ -19,7 +20,7 @@ const CANVAS_LABEL =
  * frame callback sees the camera and the Earth where every other callback left them.
  */
 export function Picking({ earth }: { earth: RefObject<Group | null> }) {
-  const { network, draft } = useGlobeView()
+  const { network, draft, room } = useGlobeView()
   const gl = useThree((s) => s.gl)
   const camera = useThree((s) => s.camera)
   const invalidate = useThree((s) => s.invalidate)
@@ -34,6 +35,7 @@ export function Picking({ earth }: { earth: RefObject<Group | null> }) {
     canvas.setAttribute('role', 'application')
     canvas.setAttribute('aria-roledescription', 'globe')
     canvas.setAttribute('aria-label', CANVAS_LABEL)
+    const box: Room = { left: 0, top: 0, width: 0, height: 0 }
     const p = createPicker({
       canvas,
       overlay: createPickOverlay(host),
@@ -45,6 +47,11 @@ export function Picking({ earth }: { earth: RefObject<Group | null> }) {
         if (shouldDraw()) invalidate()
       },
       size: () => get().size,
+      centre: () => {
+        const { width, height } = get().size
+        const r = roomIn(room, width, height, box)
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 }
+      },
       controls: () => get().controls,
     })
     picker.current = p
@@ -56,7 +63,7 @@ export function Picking({ earth }: { earth: RefObject<Group | null> }) {
       p.dispose()
       if (picker.current === p) picker.current = null
     }
-  }, [gl, camera, earth, network, draft, invalidate, get])
+  }, [gl, camera, earth, network, draft, room, invalidate, get])
 
   useFrame(() => picker.current?.frame())
 

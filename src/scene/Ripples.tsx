@@ -31,14 +31,22 @@ const PER_STEP = 3
 /** Rings at the first step of a failure that hits many nodes at once (a disaster, an attack), besides the big one. */
 const AT_START = 10
 
+/** Healing rings per step at most: where self-healing re-created a lost copy. */
+const HEALS_PER_STEP = 4
+/** A healing ring's radius, globe radii: smaller than a failure's, so the two read apart. */
+const HEAL = 0.06
+
 const vertexShader = /* glsl */ `
 attribute float aStart;
+attribute float aHeal;
 uniform float uNow;
 varying vec2 vUv;
 varying float vAge;
+varying float vHeal;
 
 void main() {
   vUv = uv;
+  vHeal = aHeal;
   vAge = (uNow - aStart) / ${DURATION.toFixed(2)};
   gl_Position = projectionMatrix * modelViewMatrix * instanceMatrix * vec4(position, 1.0);
 }
@@ -46,8 +54,10 @@ void main() {
 
 const fragmentShader = /* glsl */ `
 uniform vec3 uColor;
+uniform vec3 uHealColor;
 varying vec2 vUv;
 varying float vAge;
+varying float vHeal;
 
 void main() {
   if (vAge < 0.0 || vAge > 1.0) discard;
@@ -59,7 +69,7 @@ void main() {
   float ring = exp(-pow((d - r1) / (0.04 + w), 2.0)) + 0.5 * exp(-pow((d - r2) / (0.03 + w), 2.0));
   float alpha = ring * (1.0 - vAge) * step(d, 1.0);
   if (alpha <= 0.003) discard;
-  gl_FragColor = vec4(uColor, alpha);
+  gl_FragColor = vec4(mix(uColor, uHealColor, vHeal), alpha);
   #include <colorspace_fragment>
 }
 `
@@ -73,7 +83,7 @@ const Z = new Vector3(0, 0, 1)
 const p: [number, number, number] = [0, 0, 0]
 
 /**
- * Shock rings where failures start: a large one at the scenario's place; small ones at the nodes a failure hits
+ * Shock rings where failures start (vermillion), and white ones where self-healing re-creates a lost copy: a large one at the scenario's place; small ones at the nodes a failure hits
  * at once (a disaster's, an attack's, random failures': a sample spread over them, so tens of small nodes going
  * down read as a hit, not as specks), and at nodes that fail as a cascade, a spreading failure or a push moves on.
  * A fixed pool of rings in one instanced mesh.
@@ -85,10 +95,17 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     const start = new InstancedBufferAttribute(new Float32Array(POOL).fill(NEVER_CHANGED), 1)
     start.setUsage(DynamicDrawUsage)
     geometry.setAttribute('aStart', start)
+    const heal = new InstancedBufferAttribute(new Float32Array(POOL), 1)
+    heal.setUsage(DynamicDrawUsage)
+    geometry.setAttribute('aHeal', heal)
     const material = new ShaderMaterial({
       vertexShader,
       fragmentShader,
-      uniforms: { uNow: { value: 0 }, uColor: { value: new Color(PALETTE.failed) } },
+      uniforms: {
+        uNow: { value: 0 },
+        uColor: { value: new Color(PALETTE.failed) },
+        uHealColor: { value: new Color(PALETTE.recovered) },
+      },
       transparent: true,
       depthWrite: false,
       blending: AdditiveBlending,
@@ -97,7 +114,7 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     mesh.name = 'ripples'
     mesh.frustumCulled = false
     mesh.renderOrder = 7
-    return { mesh, geometry, material, start }
+    return { mesh, geometry, material, start, heal }
   }, [])
   const next = useRef(0)
   const seen = useRef<{ startedAt: number | null; view: SimSnapshot | null }>({ startedAt: null, view: null })
@@ -111,7 +128,7 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     [built],
   )
 
-  const spawn = (lat: number, lon: number, radius: number, now: number) => {
+  const spawn = (lat: number, lon: number, radius: number, now: number, healing = false) => {
     const i = next.current
     next.current = (i + 1) % POOL
     surfacePoint(lat, lon, 0.006, p)
@@ -123,6 +140,8 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     built.mesh.instanceMatrix.needsUpdate = true
     ;(built.start.array as Float32Array)[i] = now
     built.start.needsUpdate = true
+    ;(built.heal.array as Float32Array)[i] = healing ? 1 : 0
+    built.heal.needsUpdate = true
     animateFor(DURATION + 0.1)
   }
 
@@ -146,6 +165,11 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     const fresh = !s.view || s.view.run !== view.run
     s.view = view
     if (fresh || !slot.net.hasGeo) return
+    // Where self-healing re-created lost copies at this step: white rings, a few of them.
+    const healed = view.healedNow
+    const healStride = Math.max(1, Math.floor(healed.length / HEALS_PER_STEP))
+    for (let k = 0, n = 0; k < healed.length && n < HEALS_PER_STEP; k += healStride, n++)
+      spawn(slot.net.lat[healed[k]!]!, slot.net.lon[healed[k]!]!, HEAL, now, true)
     const kind = view.scenarioKind
     const travels = kind === 'cascade' || kind === 'spread' || kind === 'push'
     // Churn's everyday failures are not shocks.

@@ -52,6 +52,11 @@ export interface PickerDeps {
   invalidate: () => void
   /** The canvas's size in CSS pixels. */
   size: () => { width: number; height: number }
+  /**
+   * The middle of the globe on the canvas, CSS pixels: the centre of the room the page's chrome leaves (room.ts),
+   * where the keyboard points (Enter shows the node there; the arrows move the place there).
+   */
+  centre: () => { x: number; y: number }
   /** The camera's controls: a press with a tool holds the camera as a drag would (start/end events). */
   controls: () => { dispatchEvent(event: { type: 'start' | 'end' }): void } | null
 }
@@ -384,10 +389,7 @@ export function createPicker(deps: PickerDeps): Picker {
     if (owned() && selectionAnchor.mode === 'hover') select(-1, 'hover')
   }
 
-  const centre = () => {
-    const { width, height } = deps.size()
-    return { x: width / 2, y: height / 2 }
-  }
+  const centre = deps.centre
 
   const onKeyDown = (e: KeyboardEvent) => {
     const net = netOf()

@@ -158,6 +158,23 @@ describe('repairs and self-healing', () => {
     expect(h.availability).toBeGreaterThan(0.995)
   })
 
+  it('marks the node that takes a re-created replica, at the minute it takes it (the scene rings it)', () => {
+    const net = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, selfHealing: true }, 3)
+    const sim = new Simulation(net, { kind: 'none' }, 3, { healAfterMin: 5 })
+    const lost = sim.host[0]!
+    sim.failNode(lost)
+    let healedAt = -1
+    for (let i = 0; i < 10 && healedAt < 0; i++) {
+      sim.step()
+      if (sim.host[0] !== lost) healedAt = sim.t
+    }
+    expect(healedAt).toBeGreaterThanOrEqual(5)
+    const target = sim.host[0]!
+    expect(sim.nodeHealedAt[target]).toBe(healedAt)
+    // Nobody else took a copy (one replica was lost).
+    expect([...sim.nodeHealedAt].filter((t) => t === healedAt)).toHaveLength(1)
+  })
+
   it('cannot heal a service whose every replica is gone', () => {
     const net = buildNetwork(world, { kind: 'p2p', nodes: 500, replicas: 1 }, 2)
     const sim = new Simulation(net, { kind: 'none' }, 2, { healAfterMin: 1 })

@@ -107,6 +107,8 @@ export class Simulation {
   readonly nodeChangedAt: Float64Array
   readonly linkChangedAt: Float64Array
   readonly nodeCause: Uint8Array
+  /** Simulated minute a node last took a re-created replica (self-healing), for the scene's healing rings. */
+  readonly nodeHealedAt: Float64Array
   /** Replica hosts; self-healing moves them. */
   readonly host: Int32Array
   /** Per population cluster: 0 while the people's own area is down (inside a regional disaster). */
@@ -154,6 +156,7 @@ export class Simulation {
     this.nodeChangedAt = new Float64Array(n).fill(-Infinity)
     this.linkChangedAt = new Float64Array(m).fill(-Infinity)
     this.nodeCause = new Uint8Array(n)
+    this.nodeHealedAt = new Float64Array(n).fill(-Infinity)
     this.nodeRepairAt = new Float64Array(n).fill(NEVER)
     this.linkRepairAt = new Float64Array(m).fill(NEVER)
     this.nodeDownAt = new Float64Array(n)
@@ -490,7 +493,10 @@ export class Simulation {
           Infinity,
           (v) => this.nodeUp[v] === 1 && uf.find(v) === sourceRoot && !taken(v),
         )[0]
-        if (target !== undefined) host[s * R + j] = target
+        if (target !== undefined) {
+          host[s * R + j] = target
+          this.nodeHealedAt[target] = this.t
+        }
       }
     }
   }

@@ -26,7 +26,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   },
   { keys: ['f'], label: 'F', action: 'fullscreen', description: 'Full screen on or off' },
   { keys: ['b', '.'], label: 'B or .', action: 'blank', description: 'Blank the screen (again to come back)' },
-  { keys: ['h'], label: 'H', action: 'hide', description: 'Hide every control (again to show them)' },
+  {
+    keys: ['h'],
+    label: 'H',
+    action: 'hide',
+    description: 'Hide the controls; again for the globe alone; again to show everything',
+  },
   { keys: ['?'], label: '?', action: 'help', description: 'Show or hide this help' },
   {
     keys: ['Escape'],

@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'react'
 import { useAppStore } from '../store/appStore'
 import { chromeStore, useChrome } from './chrome'
+import { useHeightVar } from './useHeightVar'
 import { NETWORK_LABELS } from '../store/store'
 import { LEGEND, legendColors } from './legend'
 
@@ -14,6 +15,8 @@ export function Legend() {
   const open = useChrome((s) => s.legend) && ui === 'full'
   const listId = useId()
   const root = useRef<HTMLElement>(null)
+  // The compare view's halves end above it (layout.css).
+  useHeightVar(root, '--legend-h', open)
 
   // The swatches' colours come straight from PALETTE, set through the CSSOM: the page's CSP refuses inline
   // style attributes, not element.style.

@@ -46,6 +46,8 @@ export interface SimSnapshot {
   clusterService: Float32Array
   /** Nodes that failed at this very step (for shock rings where a failure travels). */
   failedNow: Int32Array
+  /** Nodes that took a re-created replica at this very step (self-healing: a ring where the grid heals). */
+  healedNow: Int32Array
   scenarioKind: ScenarioKind
   /** The scenario's round (0 at the step it started), and the first node it failed (-1 before). */
   round: number

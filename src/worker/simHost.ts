@@ -144,8 +144,12 @@ export class SimHost {
 
   private snapshot(kind: NetworkKind, { sim, run }: Entry): SimSnapshot {
     const failed: number[] = []
+    const healed: number[] = []
     if (sim.steps > 0) {
-      for (let v = 0; v < sim.nodeUp.length; v++) if (!sim.nodeUp[v] && sim.nodeChangedAt[v] === sim.t) failed.push(v)
+      for (let v = 0; v < sim.nodeUp.length; v++) {
+        if (!sim.nodeUp[v] && sim.nodeChangedAt[v] === sim.t) failed.push(v)
+        else if (sim.nodeUp[v] && sim.nodeHealedAt[v] === sim.t) healed.push(v)
+      }
     }
     const traffic = sim.traffic
     return {
@@ -159,6 +163,7 @@ export class SimHost {
       clusterUp: sim.clusterUp,
       clusterService: sim.metrics.clusterService,
       failedNow: Int32Array.from(failed),
+      healedNow: Int32Array.from(healed),
       scenarioKind: sim.scenario.kind,
       round: sim.progress.round,
       origin: sim.origin,

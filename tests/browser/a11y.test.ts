@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { openDrawer, openLegend, openTimeline } from './stage'
 import { launchBrowser, openPage, waitForReady } from './chromium'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -109,6 +110,17 @@ describe('accessibility (axe-core)', () => {
       await window.p2pglobe!.step(3)
     })
     expect(await audit(page), 'a scenario running').toEqual([])
+
+    // Every part of the chrome open: the further numbers, the timeline, the legend, the drawer, the failure menu.
+    await page.locator('[data-action="hud-details"]').click()
+    await openTimeline(page)
+    await openLegend(page)
+    await page.locator('[data-action="fail-menu"]').click()
+    await page.getByRole('menu').waitFor()
+    expect(await audit(page), 'the dock, the timeline and the legend open').toEqual([])
+    await page.keyboard.press('Escape')
+    await openDrawer(page)
+    expect(await audit(page), 'the drawer open').toEqual([])
 
     const useTheme = async (theme: string) => {
       await page.getByRole('radio', { name: theme }).check()

@@ -26,7 +26,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const OVERLAYS = '.site-labels, .legend, .masthead, .hud, .timeline, .controls, .notices'
+const OVERLAYS = '.site-labels, .legend, .rail, .dock, .timeline, .controls, .notices'
 const BACKGROUND = hexToRgb(SCENE_THEMES.dark.background)
 
 /** The page on a fake clock that stands still once the globe has drawn its first frame. */

@@ -13,13 +13,13 @@ import type { StepMetrics } from '../../src/sim/engine'
 import type { ScenarioSpec } from '../../src/sim/scenarios'
 import { formatPercent } from '../../src/ui/hud/format'
 import { launchBrowser, openPage, waitForReady } from './chromium'
+import { openDrawer, openTimeline } from './stage'
 
 const SENTENCE = '.hud__sentence'
 const TILE = (metric: 'services' | 'users') => `.hud [data-metric="${metric}"] .hud__value`
 const EVENT = '.timeline__event'
 const DIFFERENCE = '.compare__difference'
 const CONTROLS = '.controls'
-const CONTROLS_TOGGLE = '.controls__toggle'
 const COMPARE_BUTTON = '[data-action="compare"]'
 
 const NETWORKS = ['centralized', 'decentralized', 'p2p'] as const
@@ -53,6 +53,8 @@ async function openReady(): Promise<Page> {
   await waitForReady(page)
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
   await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+  // The event log is in the timeline, which opens on demand.
+  await openTimeline(page)
   return page
 }
 
@@ -119,8 +121,7 @@ describe('the numbers agree with each other', () => {
 
       // The compare view, opened from the panel as a person would.
       const controls = page.locator(CONTROLS)
-      const toggle = controls.locator(CONTROLS_TOGGLE)
-      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
+      await openDrawer(page)
       await controls.locator(COMPARE_BUTTON).click()
       const difference = page.locator(DIFFERENCE)
       await expect.poll(() => difference.count(), SLOW).toBeGreaterThan(0)

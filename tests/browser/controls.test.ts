@@ -1,8 +1,10 @@
 /**
- * The control panel in the built app under its CSP, driven as a person would: by clicks and keys on the controls
- * (never through window.p2pglobe, which is only read to check what happened). Switching networks, rebuilding one
- * with new parameters, every scenario from the list, the clock, the speed, the seed, importing files (picked,
- * dropped, too large, malformed), the tools, the other panels; then the keyboard, the sizes, and the phone sheet.
+ * The dock and the drawer of controls in the built app under its CSP, driven as a person would: by clicks and keys
+ * on the controls (never through window.p2pglobe, which is only read to check what happened). The dock: the
+ * networks and Fail in one click, the failure menu, the clock, the doors to the rest. The drawer: switching
+ * networks, rebuilding one with new parameters, every scenario from the list (and the form showing what runs
+ * however it started), the clock, the speed, the seed, importing files (picked, dropped, too large, malformed),
+ * the tools, the other panels; then the keyboard, the sizes, and the phone sheet.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { SCENARIO_KINDS, type ScenarioKind } from '../../src/sim/scenarios'
 import { SCENARIO_NAMES } from '../../src/ui/controls/scenarioForm'
 import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+import { openDrawer } from './stage'
 
 let browser: Browser
 let dir: string
@@ -49,11 +52,13 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-async function prepare(opened: OpenedPage): Promise<Page> {
+/** The page ready, the globe still; the drawer of controls opened from the dock unless asked otherwise. */
+async function prepare(opened: OpenedPage, drawer = true): Promise<Page> {
   const { page } = opened
   await waitForReady(page)
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
   await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+  if (drawer) await openDrawer(page)
   return page
 }
 
@@ -320,7 +325,7 @@ describe('control panel', () => {
     await expect.poll(() => status.textContent()).toMatch(/photo\.png is not a \.json file/)
     expect((await state(page)).network).toBe('centralized')
 
-    // Dropped anywhere on the page (here with the panel folded: it unfolds to show the outcome).
+    // Dropped anywhere on the page (here with the drawer closed: it opens to show the outcome).
     await panel.getByRole('button', { name: 'Controls' }).click()
     expect(await panel.locator('.controls__body').isVisible()).toBe(false)
     await page.evaluate((graph) => {
@@ -462,23 +467,29 @@ describe('control panel: keyboard, sizes and layouts', () => {
     }
     expect(seen.size).toBeGreaterThan(15)
 
-    // Operable from the keyboard alone: the network by arrow keys, play by Enter, the panel folds by Space.
-    await page.getByRole('radio', { name: 'Centralized' }).focus()
+    // Operable from the keyboard alone: the network by arrow keys, play by Enter, the drawer closes by Space and
+    // gives the focus back to the dock's button, which opens it again by Enter.
+    const panel = page.getByRole('complementary', { name: 'Controls' })
+    await panel.getByRole('radio', { name: 'Centralized' }).focus()
     await page.keyboard.press('ArrowDown')
     await waitForNetwork(page, 'decentralized')
-    await page.getByRole('button', { name: 'Play' }).focus()
+    await panel.getByRole('button', { name: 'Play' }).focus()
     await page.keyboard.press('Enter')
     await page.waitForFunction(() => window.p2pglobe!.getState().playing)
     const toggle = page.locator('.controls__toggle')
     await toggle.focus()
     await page.keyboard.press('Space')
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
-    // Folded on a desktop, it is only its title in the corner.
-    const folded = (await page.locator('.controls').boundingBox())!
-    expect(folded.height).toBeLessThan(60)
-    expect(folded.width).toBeLessThan(200)
+    await page.locator('.controls').waitFor({ state: 'hidden' })
+    const door = page.locator('[data-action="open-drawer"]')
+    expect(await door.getAttribute('aria-expanded')).toBe('false')
+    expect(await door.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Enter')
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    await page.locator('.controls__body').waitFor({ state: 'visible' })
+    expect(await door.getAttribute('aria-expanded')).toBe('true')
+    // Esc inside the drawer closes it too.
+    await panel.getByRole('button', { name: 'Step 1 simulated minute' }).focus()
+    await page.keyboard.press('Escape')
+    await page.locator('.controls').waitFor({ state: 'hidden' })
 
     expect(opened.pageErrors).toEqual([])
     expect(opened.console).toEqual([])
@@ -510,18 +521,19 @@ describe('control panel: keyboard, sizes and layouts', () => {
     }
   })
 
-  test('on a phone it is a sheet at the bottom, folded at first, off the globe’s centre', async () => {
+  test('on a phone it is a sheet at the bottom, closed at first, off the globe’s centre', async () => {
     const opened = await openPage(browser, '', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
-    const page = await prepare(opened)
-    const toggle = page.locator('.controls__toggle')
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
-    const folded = (await page.locator('.controls').boundingBox())!
-    expect(folded.y).toBeGreaterThan(844 * 0.85)
-    expect(folded.width).toBe(390)
-    // The centre of the globe (the viewport's) is the globe's, not the sheet's.
+    const page = await prepare(opened, false)
+    const door = page.locator('[data-action="open-drawer"]')
+    expect(await door.getAttribute('aria-expanded')).toBe('false')
+    expect(await page.locator('.controls').isVisible()).toBe(false)
+    // The dock's button to it is at the bottom, and the middle of the screen is the globe's.
+    const dock = (await page.locator('.dock').boundingBox())!
+    expect(dock.y).toBeGreaterThan(844 * 0.7)
     expect(await page.evaluate(() => document.elementFromPoint(195, 422)?.tagName)).toBe('CANVAS')
 
-    await toggle.click()
+    await door.click()
+    const toggle = page.locator('.controls__toggle')
     expect(await toggle.getAttribute('aria-expanded')).toBe('true')
     const open = (await page.locator('.controls').boundingBox())!
     expect(open.y + open.height).toBeCloseTo(844, 0)
@@ -534,7 +546,77 @@ describe('control panel: keyboard, sizes and layouts', () => {
     for (const c of await readControls(page)) expect(c.height, c.name).toBeGreaterThanOrEqual(44)
 
     await toggle.click()
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await page.locator('.controls').waitFor({ state: 'hidden' })
+    expect(await door.getAttribute('aria-expanded')).toBe('false')
+
+    expect(opened.pageErrors).toEqual([])
+    expect(opened.console).toEqual([])
+    await page.context().close()
+  })
+})
+
+describe('dock', () => {
+  test('the networks and Fail in one click each; the failure menu; the drawer shows what runs however it started', async () => {
+    const opened = await openPage(browser)
+    const page = await prepare(opened, false)
+    const dock = page.getByRole('navigation', { name: 'Dock' })
+    for (const [name, kind] of [
+      ['Peer-to-peer', 'p2p'],
+      ['Multi-region', 'decentralized'],
+      ['Centralized', 'centralized'],
+    ] as const) {
+      await dock.getByRole('radio', { name }).click()
+      await waitForNetwork(page, kind)
+      expect(await dock.getByRole('radio', { name }).getAttribute('aria-checked')).toBe('true')
+    }
+
+    // Fail, at first: a regional disaster around Northern Virginia, on every network at once.
+    await dock.locator('[data-action="fail"]').click()
+    await page.waitForFunction(() => {
+      const s = window.p2pglobe!.getState().scenario
+      return s.kind === 'region' && s.lat === 39.04 && s.lon === -77.49 && s.radiusKm === 500
+    })
+    await page.waitForFunction(() => window.p2pglobe!.getState().metrics!.failedNodes > 0)
+    await openDrawer(page)
+    const panel = page.getByRole('complementary', { name: 'Controls' })
+    const kind = panel.getByRole('combobox', { name: 'Scenario' })
+    expect(await kind.inputValue()).toBe('region')
+    expect(await panel.getByRole('combobox', { name: 'Where' }).inputValue()).toBe('ashburn')
+
+    // Another failure from the menu, in one more click; the drawer follows.
+    await dock.locator('[data-action="fail-menu"]').click()
+    await page.getByRole('menu', { name: 'Failures' }).getByRole('menuitem', { name: /targeted attack/i }).click()
+    await page.waitForFunction(() => window.p2pglobe!.getState().scenario.kind === 'attack')
+    await expect.poll(() => kind.inputValue()).toBe('attack')
+    expect(await page.getByRole('menu').count()).toBe(0)
+
+    // Started by the address (or a story step, the page API, a message): the drawer shows that one too.
+    await page.evaluate(() => window.p2pglobe!.applyParams('?scenario=site&at=tokyo'))
+    await page.waitForFunction(() => window.p2pglobe!.getState().scenario.kind === 'site')
+    await expect.poll(() => kind.inputValue()).toBe('site')
+    expect(await panel.getByRole('combobox', { name: 'Where' }).inputValue()).toBe('tokyo')
+
+    // The menu from the keyboard: Enter opens it on its first item, the arrows move, Esc closes it.
+    const more = dock.locator('[data-action="fail-menu"]')
+    await more.focus()
+    await page.keyboard.press('Enter')
+    const items = page.getByRole('menuitem')
+    await expect.poll(() => items.first().evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    expect(await items.nth(1).evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0)
+    expect(await more.evaluate((el) => el === document.activeElement)).toBe(true)
+    // Esc in the menu closed the menu only.
+    expect(await page.locator('.controls').isVisible()).toBe(true)
+
+    // Reset: healthy again at T+0, from the dock.
+    await dock.locator('[data-action="dock-reset"]').click()
+    await page.waitForFunction(() => {
+      const m = window.p2pglobe!.getState().metrics!
+      return m.t === 0 && m.failedNodes === 0
+    })
+    expect(await dock.getByRole('timer', { name: 'Simulated time' }).textContent()).toBe('T+0')
 
     expect(opened.pageErrors).toEqual([])
     expect(opened.console).toEqual([])

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net'
 import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { launchBrowser, openPage, waitForReady } from './chromium'
+import { openDrawer, openTimeline } from './stage'
 
 /** The policy issue 5 names; the preview server sends a stricter one still (global-setup.ts). */
 const ISSUE_CSP = [
@@ -227,7 +228,7 @@ describe('embedded in another page', () => {
     expect(href.origin).toBe(demoOrigin)
     expect(href.searchParams.get('seed')).toBe('5')
     for (const key of ['embed', 'parentOrigin', 'ui', 'interactive']) expect(href.searchParams.has(key)).toBe(false)
-    for (const chrome of ['.controls', '.masthead', '.hud', '.timeline', '.legend'])
+    for (const chrome of ['.controls', '.masthead', '.hud', '.dock', '.timeline', '.legend'])
       expect(await frame.locator(chrome).first().isVisible(), chrome).toBe(false)
 
     // The wheel over the globe scrolls the article.
@@ -418,6 +419,7 @@ describe('the address and the security policy', () => {
     expect(await page.locator('.hud').isVisible()).toBe(true)
     expect(await page.locator('.masthead').isVisible()).toBe(false)
     expect(await page.locator('.controls').count()).toBe(0)
+    expect(await page.locator('.dock').count()).toBe(0)
     expect(await page.locator('.stage__engage').count()).toBe(0)
     expect(opened.pageErrors).toEqual([])
     expect(opened.console.filter((c) => c.type === 'error')).toEqual([])
@@ -443,6 +445,8 @@ describe('the address and the security policy', () => {
       await page.evaluate((n) => window.p2pglobe!.setNetwork(n), network)
     await page.evaluate(() => window.p2pglobe!.runScenario({ kind: 'site', at: 'largest' }))
     await page.evaluate(() => window.p2pglobe!.step(3))
+    await openTimeline(page)
+    await openDrawer(page)
     await page.getByRole('button', { name: 'How it works' }).first().click()
     await page.keyboard.press('Escape')
     await page.waitForTimeout(300)

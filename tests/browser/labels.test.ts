@@ -1,13 +1,14 @@
 /**
  * The site labels and the legend, in the built app under its CSP: real metro names where the sites face the
- * viewer, never on top of each other, none on the far side or for the peer-to-peer grid, red when their site
- * fails; the legend follows the network on screen and folds away.
+ * viewer, never on top of each other nor under the page's chrome, none on the far side or for the peer-to-peer
+ * grid, red when their site fails; the legend opens on demand, follows the network on screen and closes again.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { METROS } from '../../src/sim/regions'
 import type { NetworkKind } from '../../src/store/store'
 import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+import { chromeBoxes, openDrawer, openLegend } from './stage'
 
 /** The cross-fade between networks takes a second, a flight to a failure 1.5 s; labels make way in a quarter. */
 const SETTLE_MS = 1800
@@ -75,11 +76,7 @@ async function prepare(opened: OpenedPage, network: NetworkKind, waitForLabels =
     window.p2pglobe!.setAutoRotate(false)
     window.p2pglobe!.setNetwork(kind)
   }, network)
-  await page.waitForFunction(
-    (kind) =>
-      document.querySelector('ul[aria-label="Legend"]') !== null && window.p2pglobe!.getState().network === kind,
-    network,
-  )
+  await page.waitForFunction((kind) => window.p2pglobe!.getState().network === kind, network)
   if (waitForLabels && network !== 'p2p')
     await until(
       () => readLabels(page),
@@ -109,8 +106,11 @@ describe('site labels', () => {
     const visible = labels.filter((l) => l.visible)
     expect(visible.filter((l) => METRO_NAMES.has(l.name)).length).toBeGreaterThanOrEqual(3)
     for (const a of visible) for (const b of visible) if (a !== b) expect(overlap(a.rect, b.rect)).toBe(false)
-    // The globe starts with Europe and Africa in front (START_LONGITUDE 12°): the Pacific rim is out of sight.
-    for (const far of ['Tokyo', 'Sydney', 'Oregon', 'Northern California'])
+    // None under the page's chrome (the rail of numbers, the dock).
+    const chrome = await chromeBoxes(page)
+    for (const l of visible) for (const c of chrome) expect(overlap(l.rect, c), `${l.name} under ${c.name}`).toBe(false)
+    // The globe starts with the Atlantic in front (START_LONGITUDE −50°): Asia and Australia are out of sight.
+    for (const far of ['Tokyo', 'Sydney', 'Singapore', 'Mumbai'])
       expect(labels.find((l) => l.name === far)?.visible).toBe(false)
     // Only the network on screen is named.
     expect((await readLabels(page)).filter((l) => l.visible && l.network !== 'centralized')).toEqual([])
@@ -161,6 +161,17 @@ describe('site labels', () => {
     expect(after.filter((l) => l.down).map((l) => l.name)).toEqual([target.name])
     const visibleAfter = after.filter((l) => l.visible)
     for (const a of visibleAfter) for (const b of visibleAfter) if (a !== b) expect(overlap(a.rect, b.rect)).toBe(false)
+    // With the drawer of controls open the globe moves over, and the labels with it: none under the drawer.
+    await openDrawer(page)
+    await until(
+      () => readLabels(page),
+      (ls) => shownFor('centralized')(ls).length >= 2,
+    )
+    await page.waitForTimeout(SETTLE_MS)
+    const drawer = (await chromeBoxes(page)).find((c) => c.name.includes('controls'))!
+    expect(drawer).toBeDefined()
+    for (const l of shownFor('centralized')(await readLabels(page)))
+      expect(overlap(l.rect, drawer), `${l.name} under the drawer`).toBe(false)
 
     expect(opened.pageErrors).toEqual([])
     expect(opened.console).toEqual([])
@@ -169,11 +180,17 @@ describe('site labels', () => {
 })
 
 describe('legend', () => {
-  test('lists what is on screen for the network shown, and changes with it', async () => {
+  test('opens on demand, lists what is on screen for the network shown, and changes with it', async () => {
     const opened = await openPage(browser)
     const { page } = opened
     await prepare(opened, 'centralized', false)
 
+    // Closed at first: the globe has the screen; the dock's Legend button opens it.
+    expect(await page.locator('.legend').count()).toBe(0)
+    const door = page.locator('[data-action="open-legend"]')
+    expect(await door.getAttribute('aria-expanded')).toBe('false')
+    await openLegend(page)
+    expect(await door.getAttribute('aria-expanded')).toBe('true')
     const toggle = page.locator('.legend__toggle')
     expect(await toggle.getAttribute('aria-expanded')).toBe('true')
     expect(await toggle.textContent()).toMatch(/Centralized cloud/)
@@ -206,28 +223,33 @@ describe('legend', () => {
       .evaluate((el) => getComputedStyle(el).backgroundColor)
     expect(swatch).toBe('rgb(61, 245, 192)') // PALETTE.p2p.node, #3df5c0
 
-    // Folds and unfolds from the keyboard.
+    // Closes and opens from the keyboard: its title closes it and gives the focus back to the dock's button.
     await toggle.focus()
     await page.keyboard.press('Enter')
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
-    expect(await page.locator('ul[aria-label="Legend"]').isVisible()).toBe(false)
+    await expect.poll(() => page.locator('.legend').count()).toBe(0)
+    expect(await door.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Space')
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
-    expect(await page.locator('ul[aria-label="Legend"]').isVisible()).toBe(true)
+    await page.locator('ul[aria-label="Legend"]').waitFor({ state: 'visible' })
+    expect(await door.getAttribute('aria-expanded')).toBe('true')
 
     expect(opened.pageErrors).toEqual([])
     expect(opened.console).toEqual([])
     await page.context().close()
   })
 
-  test('on a phone it starts folded, text stays readable, and open it keeps off the middle of the globe', async () => {
+  test('on a phone it opens from the drawer, text stays readable, and open it keeps off the middle of the globe', async () => {
     const opened = await openPage(browser, '', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
     const { page } = opened
     await prepare(opened, 'centralized', false)
 
+    expect(await page.locator('.legend').count()).toBe(0)
+    // The dock of a phone keeps to the networks, Fail, the clock and the drawer; the drawer has the legend.
+    expect(await page.locator('[data-action="open-legend"]').isVisible()).toBe(false)
+    await openDrawer(page)
+    await page.locator('[data-action="drawer-legend"]').click()
+    // The drawer, a sheet over the bottom of a phone, steps aside so the legend shows.
+    await page.locator('.controls').waitFor({ state: 'hidden' })
     const toggle = page.locator('.legend__toggle')
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
-    await toggle.click()
     expect(await toggle.getAttribute('aria-expanded')).toBe('true')
     const box = (await page.locator('.legend').boundingBox())!
     // The globe is centred in the viewport.

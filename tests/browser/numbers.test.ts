@@ -1,14 +1,16 @@
 /**
  * The numbers, in the built app under its CSP: the HUD after Northern Virginia fails on the centralized cloud
  * (services around 70%, a sentence that names the place, the same said politely to screen readers at most once
- * a second), the chart drawn, the event log, the switch to the peer-to-peer grid, and the methodology dialog
- * opened from its button and closed with Esc, focus returned. On a phone the chart and the log fold to a bar.
+ * a second; latency, failures and person-hours on demand), the chart and the event log (the timeline, opened on
+ * demand), the switch to the peer-to-peer grid, and the methodology dialog opened from its button and closed with
+ * Esc, focus returned. On a phone the timeline opens from the drawer.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { PALETTE } from '../../src/scene/constants'
 import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
 import { hexToRgb } from './pixels'
+import { openDrawer, openLegend, openTimeline } from './stage'
 
 const ASHBURN = { lat: 39.04, lon: -77.49 }
 
@@ -84,6 +86,10 @@ describe('numbers', () => {
     const tile = page.locator('.hud [data-metric="services"]')
     expect(await tile.getAttribute('data-severity')).toBe('bad')
     expect(await tile.locator('.hud__state').innerText()).toMatch(/✕\s*severe/)
+    // Latency, failures and person-hours are on demand.
+    expect(await page.locator('.hud [data-metric="failed"]').count()).toBe(0)
+    await page.locator('[data-action="hud-details"]').click()
+    expect(await page.locator('[data-action="hud-details"]').getAttribute('aria-expanded')).toBe('true')
     expect(await tileNumber(page, 'failed')).toBe(1)
     expect(await text(page, '.hud [data-metric="hours"] .hud__unit')).toMatch(/million/)
     // Large type: readable from the back of a hall.
@@ -103,7 +109,8 @@ describe('numbers', () => {
     )
     expect(await live.textContent()).toMatch(/Northern Virginia is down.*services available 70%/)
 
-    // The chart has drawn the network's line (PALETTE.centralized.node) on its canvas.
+    // The timeline (opened from the dock): the chart has drawn the network's line (PALETTE.centralized.node).
+    await openTimeline(page)
     await page.waitForFunction(() => document.querySelector('.timeline__chart canvas') !== null)
     const px = await chartPixels(page, hexToRgb(PALETTE.centralized.node))
     expect(px.painted).toBeGreaterThan(500)
@@ -186,6 +193,7 @@ describe('numbers', () => {
     const opened = await openPage(browser)
     const { page } = opened
     await ready(opened)
+    await openTimeline(page)
 
     const how = page.locator('.timeline__how')
     await how.click()
@@ -233,6 +241,8 @@ describe('numbers', () => {
     const { page } = opened
     await ready(opened)
     await failAshburn(page)
+    await openTimeline(page)
+    await openLegend(page)
     await page.waitForSelector('.timeline__chart canvas')
     const rect = (selector: string) =>
       page
@@ -242,56 +252,64 @@ describe('numbers', () => {
           const r = el.getBoundingClientRect()
           return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }
         })
-    const hud = await rect('.hud__panel')
+    const hud = await rect('.hud')
     const timeline = await rect('.timeline')
     const legend = await rect('.legend')
     const apart = (a: typeof hud, b: typeof hud) =>
       a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+    const dock = await rect('.dock')
     expect(apart(hud, timeline)).toBe(true)
     expect(apart(timeline, legend)).toBe(true)
-    if ((await page.locator('.controls').count()) > 0) {
-      const controls = await rect('.controls')
-      expect(apart(hud, controls)).toBe(true)
-      expect(apart(timeline, controls)).toBe(true)
-    }
-    // The middle of the globe stays clear.
-    const mid = { left: 640 - 120, top: 360 - 100, right: 640 + 120, bottom: 360 + 60 }
-    expect(apart(hud, mid)).toBe(true)
-    expect(apart(timeline, mid)).toBe(true)
+    expect(apart(timeline, dock)).toBe(true)
+    expect(apart(legend, dock)).toBe(true)
+    expect(apart(hud, dock)).toBe(true)
+    // With the drawer open too, nothing runs into it.
+    await openDrawer(page)
+    const controls = await rect('.controls')
+    expect(apart(hud, controls)).toBe(true)
+    expect(apart(await rect('.timeline'), controls)).toBe(true)
+    expect(apart(await rect('.legend'), controls)).toBe(true)
 
-    // The chart and the log fold away and come back.
-    const toggle = page.locator('.timeline__toggle')
-    await toggle.click()
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
-    expect(await page.locator('.timeline__chart').count()).toBe(0)
-    await toggle.press('Enter')
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    // The chart and the log close from the timeline's title and come back from the dock.
+    await page.locator('.timeline__toggle').click()
+    await expect.poll(() => page.locator('.timeline').count()).toBe(0)
+    const door = page.locator('[data-action="open-timeline"]')
+    expect(await door.getAttribute('aria-expanded')).toBe('false')
+    await door.press('Enter')
     await page.waitForSelector('.timeline__chart canvas')
+    expect(await door.getAttribute('aria-expanded')).toBe('true')
 
     expect(opened.pageErrors).toEqual([])
     expect(opened.console).toEqual([])
     await page.context().close()
   })
 
-  test('on a phone the chart and the log start as a small bar, and the numbers fit', async () => {
+  test('on a phone the timeline opens from the drawer, and the numbers fit', async () => {
     const opened = await openPage(browser, '', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
     const { page } = opened
     await ready(opened)
     await failAshburn(page)
     await page.waitForFunction(() => document.querySelector('.hud__sentence')?.textContent?.includes('Northern'))
 
+    // Closed at first; the drawer's Timeline button opens it, and the drawer (a sheet) steps aside.
+    expect(await page.locator('.timeline').count()).toBe(0)
+    await openDrawer(page)
+    await page.locator('[data-action="drawer-timeline"]').click()
+    await page.locator('.controls').waitFor({ state: 'hidden' })
     const timeline = page.locator('.timeline')
-    expect(await timeline.getAttribute('data-open')).toBe('false')
-    const bar = (await timeline.boundingBox())!
-    expect(bar.height).toBeLessThan(90)
-    expect(bar.y).toBeGreaterThan(844 / 2)
+    await timeline.waitFor({ state: 'visible' })
+    const box = (await timeline.boundingBox())!
+    const dock = (await page.locator('.dock').boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(dock.y)
+    expect(box.y).toBeGreaterThan(844 / 3)
     // Tap targets of 44 px.
     for (const h of await page
       .locator('.timeline button')
       .evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height)))
       expect(h).toBeGreaterThanOrEqual(44)
 
-    // Every number of the HUD is inside the screen and no two tiles overlap.
+    // Every number of the HUD (the further ones too) is inside the screen and no two tiles overlap.
+    await page.locator('[data-action="hud-details"]').click()
     const tiles = await page.locator('.hud__metric').evaluateAll((els) =>
       els.map((el) => {
         const r = el.getBoundingClientRect()
@@ -309,8 +327,7 @@ describe('numbers', () => {
         if (a !== b) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true)
     expect(await tileNumber(page, 'services')).toBeCloseTo(70, 0)
 
-    // Unfolded, the chart draws across the width.
-    await page.locator('.timeline__toggle').click()
+    // The chart draws across the width.
     await page.waitForSelector('.timeline__chart canvas')
     const chart = (await page.locator('.timeline__chart').boundingBox())!
     expect(chart.width).toBeGreaterThan(300)

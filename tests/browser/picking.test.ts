@@ -1,14 +1,15 @@
 /**
  * Pointing at the globe in the built app: hovering a node shows what it is and where, the tools act on what the
  * pointer points at (fail and repair a node, cut a link, drag out a disaster area), and the keyboard reaches the
- * same details. The view is fixed (no auto-rotation, pixel ratio 1, a place turned to the middle of the canvas),
- * so a node's screen position is known: after lookAt(its latitude, longitude) it faces the viewer at the middle.
+ * same details. The view is fixed (no auto-rotation, pixel ratio 1, a place turned to the middle of the globe),
+ * so a node's screen position is known: after lookAt(its latitude, longitude) it faces the viewer at the middle of
+ * the globe's disc.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { loadWorld } from '../../src/cli/load-world'
-import { ATMOSPHERE_RADIUS, CAMERA_FOV, GLOBE_RADIUS } from '../../src/scene/constants'
-import { fitDistance } from '../../src/scene/view'
+import { CAMERA_FOV, GLOBE_RADIUS } from '../../src/scene/constants'
+import type { PageRenderStats } from '../../src/scene/RenderProbe'
 import { buildNetwork, greatCircleKm, METROS, NodeClass } from '../../src/sim/index'
 import type { Tool } from '../../src/store/store'
 import { placeName } from '../../src/ui/nodeDetails'
@@ -41,14 +42,16 @@ async function openStill(): Promise<OpenedPage> {
   return opened
 }
 
-/** Turns a place to the middle of the globe's canvas; returns that point in the page. */
+/** Turns a place to the middle of the globe; returns that point in the page. */
 async function look(page: Page, lat: number, lon: number): Promise<{ x: number; y: number }> {
   await page.evaluate(([la, lo]) => window.p2pglobe!.lookAt(la!, lo!, { instant: true }), [lat, lon])
   // The jump happens in the next frame drawn, however long a busy machine takes to draw it.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   await page.waitForTimeout(SETTLE_MS)
-  const box = (await page.locator('.globe canvas').boundingBox())!
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  // The middle of the globe's disc: the globe is centred in the room the page's chrome leaves (room.ts), not in
+  // the canvas.
+  const { x, y } = await page.evaluate(() => (window.p2pglobe!.stats() as PageRenderStats).globes[0]!.view.disc)
+  return { x, y }
 }
 
 /** Rests the mouse on a point, arriving from a little way off as a hand would. */
@@ -202,8 +205,9 @@ describe('pointing at the globe', () => {
     }
     expect(scenario.lat).toBeCloseTo(place.lat, 0)
     expect(scenario.lon).toBeCloseTo(place.lon, 0)
-    // The radius: where a ray dx pixels off the middle meets the globe, from the camera's fitted distance.
-    const distance = fitDistance(ATMOSPHERE_RADIUS, CAMERA_FOV, VIEWPORT.width / VIEWPORT.height)
+    // The radius: where a ray dx pixels off the middle meets the globe, from the camera's distance.
+    const view = await page.evaluate(() => (window.p2pglobe!.stats() as PageRenderStats).globes[0]!.view)
+    const distance = Math.hypot(view.x, view.y, view.z)
     const alpha = Math.atan((dx / (VIEWPORT.height / 2)) * Math.tan((CAMERA_FOV * Math.PI) / 360))
     const theta = Math.asin((distance * Math.sin(alpha)) / GLOBE_RADIUS) - alpha
     const expectedKm = theta * 6371.0088

@@ -11,6 +11,7 @@ import { SCENE_THEMES } from '../../src/scene/constants'
 import { launchBrowser, openPage, waitForReady, type OpenedPage, type OpenPageOptions } from './chromium'
 import { census, hexToRgb } from './pixels'
 import { decodePng } from './png'
+import { openDrawer } from './stage'
 
 let browser: Browser
 
@@ -40,6 +41,8 @@ async function prepare(page: Page): Promise<void> {
   await waitForReady(page, 90_000)
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 90_000 })
   await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+  // Its controls are in the drawer, which opens on demand.
+  if (await page.locator('[data-action="open-drawer"]').isVisible()) await openDrawer(page)
 }
 
 function clean(opened: OpenedPage): void {

@@ -8,6 +8,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser, openPage, waitForReady } from './chromium'
+import { openDrawer } from './stage'
 
 let browser: Browser
 
@@ -44,6 +45,7 @@ describe('responsiveness', () => {
     await waitForReady(page)
     await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
     await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+    await openDrawer(page)
     const panel = page.getByRole('complementary', { name: 'Controls' })
     await panel.getByRole('radio', { name: 'Peer-to-peer' }).check()
     await expect.poll(() => panel.textContent()).toMatch(/3,000 nodes/)
@@ -79,6 +81,7 @@ describe('responsiveness', () => {
       window.p2pglobe!.setPixelRatio(0.5)
       window.p2pglobe!.setNetwork('centralized')
     })
+    await openDrawer(page)
     // Let the start-up settle, then measure from here.
     await page.waitForTimeout(1500)
     const since = await page.evaluate(() => performance.now())

@@ -15,6 +15,7 @@ import { PALETTE } from '../../src/scene/constants'
 import { findCrossing } from '../../src/ui/robustness/crossing'
 import { NETWORK_MARKS, describeSweep, markerPath } from '../../src/ui/robustness/robustnessData'
 import { launchBrowser, openPage, waitForReady } from './chromium'
+import { openDrawer } from './stage'
 
 let browser: Browser
 
@@ -71,6 +72,7 @@ describe('robustness chart', () => {
     expect(await page.evaluate(() => window.p2pglobe!.getState().backend)).toBe('worker')
 
     // Opened from its button: a labelled modal dialog with the keyboard inside.
+    await openDrawer(page)
     const opener = page.locator('.controls [data-panel="robustness"]')
     await opener.click()
     await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('dialog.robust')?.open === true)
@@ -270,6 +272,7 @@ describe('robustness chart', () => {
     await waitForReady(page)
     await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
     await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+    await openDrawer(page)
     await page.locator('.controls [data-panel="robustness"]').click()
     const dialog = page.getByRole('dialog', { name: 'Robustness' })
     await dialog.getByRole('spinbutton', { name: 'Trials' }).fill('2')

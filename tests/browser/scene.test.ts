@@ -33,8 +33,9 @@ afterAll(async () => {
 })
 
 /** Opens the app still: auto-rotation off, pixel ratio 1, the fixed view. */
+/** The globe alone (ui=none: no chrome, so the globe has the whole canvas and hiding overlays moves nothing). */
 async function openStill(): Promise<OpenedPage> {
-  const opened = await openPage(browser, '', { viewport: { width: 960, height: 600 } })
+  const opened = await openPage(browser, '?ui=none', { viewport: { width: 960, height: 600 } })
   const { page } = opened
   await waitForReady(page)
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
@@ -53,7 +54,7 @@ function frames(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
 }
 
-const OVERLAYS = '.site-labels, .legend, .masthead, .hud, .timeline, .controls'
+const OVERLAYS = '.site-labels, .legend, .rail, .dock, .timeline, .controls'
 
 /**
  * A picture of the globe's canvas alone: the DOM overlays (labels, legend, heading, numbers, timeline, controls,

@@ -39,13 +39,13 @@ describe('a slow machine', () => {
       expect(lowered).toBeLessThan(start)
       expect([1.5, 1, 0.75]).toContain(lowered)
 
-      // Still interactive: a control does what it says.
-      const panel = page.getByRole('complementary', { name: 'Controls' })
-      await panel.getByRole('radio', { name: 'Peer-to-peer' }).check({ timeout: 30_000 })
+      // Still interactive: the dock's controls do what they say.
+      const dock = page.getByRole('navigation', { name: 'Dock' })
+      await dock.getByRole('radio', { name: 'Peer-to-peer' }).click({ timeout: 30_000 })
       await page.waitForFunction(() => window.p2pglobe!.getState().network === 'p2p', undefined, { timeout: 30_000 })
-      // Play or pause, whichever it offers (a scenario may have settled by now): the clock follows.
+      // Play or pause, whichever it offers: the clock follows.
       const playing = await page.evaluate(() => window.p2pglobe!.getState().playing)
-      await panel.locator(playing ? '[data-action="pause"]' : '[data-action="play"]').click({ timeout: 30_000 })
+      await dock.locator('[data-action="dock-play"]').click({ timeout: 30_000 })
       await page.waitForFunction((was) => window.p2pglobe!.getState().playing !== was, playing, { timeout: 30_000 })
     } finally {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })

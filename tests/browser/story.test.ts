@@ -1,5 +1,6 @@
 /**
- * The presenter mode in the built app under its CSP: the built-in story started from the control panel and played
+ * The presenter mode in the built app under its CSP: the built-in story started from the heading's button (a
+ * first-time visitor's way in) or from the drawer of controls, and played
  * through by a clicker's keys, each step's caption and state checked; the help drawn from the key table; the black
  * screen; hiding the controls; keys the demo does not use left to the page; story files, a bad one refused with the
  * field at fault while the story on screen stays; the unattended loop coming round to the start; a story from the
@@ -15,6 +16,7 @@ import { BUILTIN_STORY } from '../../src/story/builtin'
 import { KEY_BINDINGS } from '../../src/story/keys'
 import type { Story } from '../../src/story/schema'
 import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+import { openDrawer } from './stage'
 
 let browser: Browser
 let dir: string
@@ -117,11 +119,13 @@ describe('presenter mode', () => {
     // Before a story, stepping keys are not the demo's.
     expect(await pressAndSee(page, 'ArrowRight')).toBe(false)
 
-    await page.getByRole('button', { name: 'Present the story' }).click()
+    // The heading's "Watch the story": one press from the first view.
+    await page.locator('[data-action="watch-story"]').click()
     await expectStep(page, BUILTIN_STORY, 0)
     expect(await storyState(page)).toEqual({ index: 0, count: BUILTIN_STORY.steps.length, kiosk: false })
-    // Presenting shows the globe and its numbers: the control panel steps aside for the caption.
+    // Presenting shows the globe and its numbers: the dock and the drawer step aside for the caption.
     await expect.poll(() => page.locator('.controls').count()).toBe(0)
+    expect(await page.locator('.dock').count()).toBe(0)
 
     const keys: [string, number][] = [
       [' ', 1],
@@ -155,18 +159,25 @@ describe('presenter mode', () => {
     await page.locator('[data-action="story-next"]').click()
     await expectStep(page, BUILTIN_STORY, 7)
     expect(await page.locator('[data-action="story-next"]').isDisabled()).toBe(true)
+    // Space on the last step stays there: the side by side is not started again.
+    const run = await page.evaluate(() => window.p2pglobe!.getState().metrics!.t)
+    await page.keyboard.press('Space')
+    await page.waitForTimeout(300)
+    expect((await storyState(page))!.index).toBe(7)
+    expect((await page.evaluate(() => window.p2pglobe!.getState().metrics!.t)) >= run).toBe(true)
 
-    // Exit: the story ends and the controls come back.
+    // Exit: the story ends and the dock comes back.
     await page.locator('[data-action="story-exit"]').click()
     await page.waitForFunction(() => window.p2pglobe!.getState().story === null)
     expect(await page.locator('.story').count()).toBe(0)
-    await page.locator('.controls').waitFor()
+    await page.locator('.dock').waitFor()
     await expectCleanAndClose(opened)
   })
 
   test('shows the help from the key table, blanks the screen and hides the controls, and gives them back', async () => {
     const opened = await openPage(browser)
     const page = await prepare(opened)
+    await openDrawer(page)
     await page.getByRole('button', { name: 'Present the story' }).click()
     await expectStep(page, BUILTIN_STORY, 0)
     await page.keyboard.press('3')
@@ -229,9 +240,21 @@ describe('presenter mode', () => {
     await page.keyboard.press('f')
     await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull()
 
-    // Keys typed into a field are the field's: no step moves.
+    // H outside a story, in steps: the controls away (the globe and its numbers stay), then the numbers too, then
+    // everything back.
     await page.locator('[data-action="story-exit"]').click()
-    await page.locator('.controls').waitFor()
+    await page.locator('.dock').waitFor()
+    await page.keyboard.press('h')
+    await page.locator('.dock').waitFor({ state: 'detached' })
+    expect(await page.locator('.hud').isVisible()).toBe(true)
+    await page.keyboard.press('h')
+    await page.locator('.hud').waitFor({ state: 'hidden' })
+    await page.keyboard.press('h')
+    await page.locator('.dock').waitFor()
+    await page.locator('.hud').waitFor()
+
+    // Keys typed into a field are the field's: no step moves.
+    await openDrawer(page)
     const speed = page.locator('.controls input[type="range"]').first()
     await speed.focus()
     expect(await pressAndSee(page, 'ArrowRight')).toBe(false)
@@ -243,6 +266,7 @@ describe('presenter mode', () => {
   test('loads a story file, refuses a bad one naming the field while the story stays, and loops it unattended', async () => {
     const opened = await openPage(browser)
     const page = await prepare(opened)
+    await openDrawer(page)
     await page.getByRole('button', { name: 'Present the story' }).click()
     await expectStep(page, BUILTIN_STORY, 0)
     await page.keyboard.press('4')

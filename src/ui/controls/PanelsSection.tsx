@@ -3,6 +3,20 @@ import { useAppStore } from '../../store/appStore'
 import { chromeStore, useChrome } from '../chrome'
 import { StoryButtons } from '../story/StoryButtons'
 
+/** Where the drawer is a sheet over the bottom of the screen (layout.css's tall arrangement). */
+const SHEET = '(max-aspect-ratio: 6/5), (max-width: 759px)'
+
+/**
+ * The timeline or the legend, from the drawer: where the drawer is a sheet it would hide them, so it closes first.
+ */
+function openFromDrawer(part: 'timeline' | 'legend'): void {
+  const chrome = chromeStore.getState()
+  const opening = !chrome[part]
+  chrome.toggle(part)
+  if (opening && typeof window.matchMedia === 'function' && window.matchMedia(SHEET).matches)
+    chrome.toggle('drawer', false)
+}
+
 /**
  * Doors to the other views: the model explained, the robustness chart, two networks side by side, the timeline and
  * the legend (also in the dock, but not on a phone), and the presenter mode.
@@ -61,7 +75,7 @@ export function PanelsSection() {
           className="ctl-button"
           data-action="drawer-timeline"
           aria-pressed={timeline}
-          onClick={() => chromeStore.getState().toggle('timeline')}
+          onClick={() => openFromDrawer('timeline')}
         >
           Timeline
         </button>
@@ -70,7 +84,7 @@ export function PanelsSection() {
           className="ctl-button"
           data-action="drawer-legend"
           aria-pressed={legend}
-          onClick={() => chromeStore.getState().toggle('legend')}
+          onClick={() => openFromDrawer('legend')}
         >
           Legend
         </button>

@@ -20,6 +20,14 @@ const SHORT: Record<NetworkKind, string> = {
   imported: 'Imported',
 }
 
+/** Shorter still, for a frame a few hundred pixels across (dock.css shows one or the other). */
+const TINY: Record<NetworkKind, string> = {
+  centralized: 'Cloud',
+  decentralized: 'Multi',
+  p2p: 'P2P',
+  imported: 'Import',
+}
+
 /**
  * The one bar a first-time visitor needs, at the bottom edge: the three networks, Fail (the failure chosen, in
  * one click; the menu beside it for the others), the clock with play and pause, and the doors to the timeline,
@@ -92,7 +100,10 @@ function NetworkPicker() {
           onClick={() => setNetwork(kind)}
         >
           <span className="dock__swatch" aria-hidden="true" />
-          {SHORT[kind]}
+          <span className="dock__name">{SHORT[kind]}</span>
+          <span className="dock__name-tiny" aria-hidden="true">
+            {TINY[kind]}
+          </span>
         </button>
       ))}
     </div>

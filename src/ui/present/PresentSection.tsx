@@ -93,6 +93,7 @@ export function PresentSection() {
       seed: s.seed,
       nodes: s.specs.p2p.kind === 'p2p' ? s.specs.p2p.nodes : undefined,
       theme: s.theme,
+      compare: s.compare.on ? { left: s.compare.left, right: s.compare.right } : undefined,
     })
     const html = iframeCode(url)
     const note = omitted.length > 0 ? ` ${omitted.join(' ')}` : ''

@@ -85,6 +85,17 @@ describe('the embed link', () => {
     expect(config.scenario).toEqual(spec)
   })
 
+  it('carries the compare view: the same two networks side by side', () => {
+    const spec: ScenarioSpec = { kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 500 }
+    const view = { network: 'centralized', scenario: spec, seed: 1, theme: 'dark' } as const
+    const { config, omitted } = roundTrip({ ...view, compare: { left: 'centralized', right: 'p2p' } })
+    expect(omitted).toEqual([])
+    expect(config.compare).toEqual({ left: 'centralized', right: 'p2p' })
+    const imported = roundTrip({ ...view, compare: { left: 'imported', right: 'p2p' } })
+    expect(imported.config.compare).toBeUndefined()
+    expect(imported.omitted).toHaveLength(1)
+  })
+
   it('says what it cannot carry: an imported network, a push through a numbered operator', () => {
     const { config, omitted } = roundTrip({
       network: 'imported',

@@ -1,6 +1,6 @@
 /**
  * The iframe code for the view on screen: a URL with the parameters urlParams.ts reads (embed, network,
- * scenario and its parameters, seed, nodes, theme), so the embedded demo opens on the same network under the
+ * scenario and its parameters, seed, nodes, theme, the compare view's two networks), so the embedded demo opens on the same network under the
  * same failure from the same seed. What the URL cannot say (an imported network, a push through a numbered
  * operator) is left out and named.
  */
@@ -18,6 +18,8 @@ export interface EmbedView {
   /** Nodes of the peer-to-peer grid, when it was rebuilt with its own count. */
   nodes?: number
   theme: Theme
+  /** The two networks side by side, when the compare view is on. */
+  compare?: { left: BuiltInNetwork | 'imported'; right: BuiltInNetwork | 'imported' }
 }
 
 export interface EmbedLink {
@@ -80,6 +82,12 @@ export function buildEmbedUrl(base: string, view: EmbedView): EmbedLink {
     case 'none':
     case 'churn':
       break
+  }
+  if (view.compare) {
+    const { left, right } = view.compare
+    if (left === 'imported' || right === 'imported')
+      omitted.push('An imported network cannot be embedded by link: the embed shows one network, not the comparison.')
+    else p.set('compare', `${left},${right}`)
   }
   p.set('seed', String(view.seed))
   if (view.theme !== 'dark') p.set('theme', view.theme)

@@ -45,16 +45,22 @@ export function runCommand(command: KeyCommand): void {
   }
 }
 
-/** H: every control away, or back as it was. */
+/**
+ * H, in steps: the controls away (the globe and its numbers stay), then the numbers too (the globe alone), then
+ * everything back as it was. From the globe and its numbers (presenting a story), the first H goes to the globe
+ * alone.
+ */
 export function toggleHidden(): void {
   const { hiddenFrom } = presenterStore.getState()
   const s = appStore.getState()
-  if (hiddenFrom !== null || s.ui === 'none') {
+  if (hiddenFrom === null && s.ui !== 'none') {
+    presenterStore.setState({ hiddenFrom: s.ui })
+    s.setPresentation({ ui: s.ui === 'full' ? 'minimal' : 'none' })
+  } else if (s.ui === 'minimal') {
+    s.setPresentation({ ui: 'none' })
+  } else {
     s.setPresentation({ ui: hiddenFrom ?? 'full' })
     presenterStore.setState({ hiddenFrom: null })
-  } else {
-    presenterStore.setState({ hiddenFrom: s.ui })
-    s.setPresentation({ ui: 'none' })
   }
 }
 

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useId, useState, type CSSProperties } from 'react'
+import { lazy, Suspense, useId, useRef, useState, type CSSProperties } from 'react'
 import { chromeStore, useChrome } from '../chrome'
+import { useHeightVar } from '../useHeightVar'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS, type AppState, type NetworkKind } from '../../store/store'
 import { formatClock, formatMs, formatPercent } from '../hud/format'
@@ -32,11 +33,15 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
   const bodyId = useId()
   const summary = useAppStore((s) => chartSummary(s.slots, shown, mode))
   const clock = useAppStore((s) => s.slots[shown[0]!]?.view.t ?? 0)
+  const root = useRef<HTMLElement>(null)
+  // The compare view's halves end above it (layout.css).
+  useHeightVar(root, '--timeline-h', open && ui === 'full')
 
   // Only with the page's full chrome, and only when asked for.
   if (ui !== 'full' || !open) return null
   return (
     <section
+      ref={root}
       id="timeline"
       className="timeline"
       data-chrome

@@ -1,0 +1,200 @@
+/**
+ * `npm run shots [-- --only name,name] [--theme dark]`: the pictures of the main views in docs/screenshots/, in every
+ * theme, for the README and for looking at what a change did. Serves dist/ (run `npm run build` first), opens each
+ * view in headless Chromium with a fixed seed and the clock paused, and saves a JPEG of modest size. A development
+ * tool, not a test.
+ */
+
+import { mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { chromium, type Page } from 'playwright-core'
+import { preview } from 'vite'
+import type { PageRenderStats } from '../src/scene/RenderProbe.tsx'
+import type { Theme } from '../src/store/store.ts'
+import { CHROMIUM_ARGS, findChromium } from '../tests/browser/chromium.ts'
+
+interface View {
+  name: string
+  /** What it shows, for the index printed at the end. */
+  title: string
+  width: number
+  height: number
+  query: string
+  /** Simulated minutes to run after the page is ready (paused), for a failure under way. */
+  steps?: number
+  /** Waits for this many globes (two in the compare view). */
+  globes?: number
+}
+
+const DISASTER = 'scenario=region&at=ashburn'
+
+const VIEWS: View[] = [
+  {
+    name: 'centralized',
+    title: 'The centralized cloud, healthy',
+    width: 1280,
+    height: 720,
+    query: 'network=centralized',
+  },
+  {
+    name: 'decentralized',
+    title: 'The multi-region cloud, healthy',
+    width: 1280,
+    height: 720,
+    query: 'network=decentralized',
+  },
+  { name: 'p2p', title: 'The peer-to-peer grid, healthy', width: 1280, height: 720, query: 'network=p2p' },
+  {
+    name: 'disaster-centralized',
+    title: 'A disaster in Northern Virginia: the centralized cloud',
+    width: 1280,
+    height: 720,
+    query: `network=centralized&${DISASTER}`,
+    steps: 4,
+  },
+  {
+    name: 'disaster-decentralized',
+    title: 'The same disaster: the multi-region cloud',
+    width: 1280,
+    height: 720,
+    query: `network=decentralized&${DISASTER}`,
+    steps: 4,
+  },
+  {
+    name: 'disaster-p2p',
+    title: 'The same disaster: the peer-to-peer grid',
+    width: 1280,
+    height: 720,
+    query: `network=p2p&${DISASTER}`,
+    steps: 4,
+  },
+  {
+    name: 'compare',
+    title: 'Side by side under the same disaster',
+    width: 1280,
+    height: 720,
+    query: `compare=centralized,p2p&${DISASTER}`,
+    steps: 4,
+    globes: 2,
+  },
+  {
+    name: 'story-last',
+    title: "The story's last step",
+    width: 1920,
+    height: 1080,
+    query: 'story=builtin&step=8',
+    steps: 3,
+    globes: 2,
+  },
+  {
+    name: 'phone',
+    title: 'On a phone, the centralized cloud under the disaster',
+    width: 390,
+    height: 844,
+    query: `network=centralized&${DISASTER}`,
+    steps: 4,
+  },
+  {
+    name: 'embed-800x500',
+    title: 'Embedded at 800×500, side by side',
+    width: 800,
+    height: 500,
+    query: `embed=1&compare=centralized,p2p&${DISASTER}`,
+    steps: 4,
+    globes: 2,
+  },
+  {
+    name: 'embed-400x300',
+    title: 'Embedded at 400×300, its numbers',
+    width: 400,
+    height: 300,
+    query: `embed=1&ui=minimal&network=centralized&${DISASTER}`,
+    steps: 4,
+  },
+]
+
+const THEMES: Theme[] = ['dark', 'projector', 'light']
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    theme: { type: 'string' },
+    out: { type: 'string', default: 'docs/screenshots' },
+    quality: { type: 'string', default: '72' },
+  },
+})
+
+const only = values.only?.split(',')
+const themes = values.theme ? (values.theme.split(',') as Theme[]) : THEMES
+const root = fileURLToPath(new URL('..', import.meta.url))
+const server = await preview({
+  root,
+  logLevel: 'warn',
+  build: { outDir: process.env.P2PGLOBE_DIST ?? 'dist' },
+  preview: { host: '127.0.0.1', port: 0, open: false },
+})
+const port = (server.httpServer.address() as AddressInfo).port
+const args = [...CHROMIUM_ARGS]
+if (process.getuid?.() === 0) args.push('--no-sandbox')
+const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args })
+
+async function settle(page: Page, globes: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => (window.p2pglobe?.stats() as PageRenderStats | undefined)?.globes?.length === n,
+    globes,
+    { timeout: 60_000 },
+  )
+  // The globes fitted to their room, the labels placed, a flight ended.
+  let last = ''
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(500)
+    const now = await page.evaluate(() =>
+      JSON.stringify([
+        (window.p2pglobe!.stats() as PageRenderStats).globes.map((g) => [g.view.disc, g.view.turn]),
+        [...document.querySelectorAll<HTMLElement>('.site-label')].map((el) => el.style.transform + el.style.opacity),
+      ]),
+    )
+    if (now === last) return
+    last = now
+  }
+}
+
+try {
+  for (const theme of themes) {
+    const dir = resolve(root, values.out!, theme)
+    mkdirSync(dir, { recursive: true })
+    for (const view of VIEWS) {
+      if (only && !only.includes(view.name)) continue
+      const context = await browser.newContext({ viewport: { width: view.width, height: view.height } })
+      const page = await context.newPage()
+      page.on('pageerror', (e) => console.log(`[${view.name}] page error: ${e.message}`))
+      await page.addInitScript(() => {
+        window.addEventListener('p2pglobe:ready', () => ((window as unknown as { __ready: boolean }).__ready = true))
+      })
+      const query = `${view.query}&theme=${theme}&seed=1&autoplay=0`
+      await page.goto(`http://127.0.0.1:${port}/?${query}`)
+      await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, {
+        timeout: 60_000,
+      })
+      await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready')
+      await page.evaluate(async (steps) => {
+        const api = window.p2pglobe!
+        api.setAutoRotate(false)
+        api.pause()
+        if (steps) await api.step(steps)
+        api.pause()
+      }, view.steps ?? 0)
+      await settle(page, view.globes ?? 1)
+      const file = resolve(dir, `${view.name}.jpg`)
+      await page.screenshot({ path: file, type: 'jpeg', quality: Number(values.quality) })
+      console.log(`${theme}/${view.name}.jpg  ${view.title}`)
+      await context.close()
+    }
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}
