@@ -14,6 +14,7 @@ import { Hud } from './ui/hud/Hud'
 import { Legend } from './ui/Legend'
 import { NodeInfo } from './ui/NodeInfo'
 import { Notices } from './ui/present/Notices'
+import { Rail } from './ui/Rail'
 import { WatchStory } from './ui/story/WatchStory'
 import { Timeline } from './ui/timeline/Timeline'
 import './ui/layout.css'
@@ -57,14 +58,14 @@ export function App() {
         )}
       </Stage>
       {/* The heading and the numbers; in the compare view each half has its own numbers instead. */}
-      <div className="rail" data-chrome>
+      <Rail>
         <header className="masthead">
           <h1>p2p-globe</h1>
           <p>Why a peer-to-peer internet survives what takes a centralized one down.</p>
           {ui === 'full' && <WatchStory />}
         </header>
         {!compare.on && <Hud />}
-      </div>
+      </Rail>
       <Dock />
       <Controls />
       <Timeline networks={compare.on ? [compare.left, compare.right] : undefined} />

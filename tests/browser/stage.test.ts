@@ -154,28 +154,44 @@ describe('the HUD', () => {
     }
   })
 
-  test('an embed with minimal chrome shows its numbers whole at 800×500 and 400×300', async () => {
-    for (const viewport of [
-      { width: 800, height: 500 },
-      { width: 400, height: 300 },
-    ]) {
-      // Interactive: a locked embed lays a clear button over its globe to take the click that engages it (the
-      // canvas takes no pointer then), which is not chrome on the picture.
-      const opened = await openPage(
-        browser,
-        '?embed=1&ui=minimal&interactive=1&network=centralized&scenario=region&at=ashburn&autoplay=1',
-        { viewport },
-      )
-      const { page } = opened
-      await ready(page)
-      await page.waitForFunction(() => (window.p2pglobe!.getState().metrics?.serviceAvailability ?? 1) < 1)
-      await checkHud(page, `embed ${viewport.width}×${viewport.height}`)
-      await discsSettled(page)
-      const [c] = await globeCoverage(page)
-      expect(c!.share, `embed ${viewport.width}×${viewport.height}: ${JSON.stringify(c!.by)}`).toBeLessThanOrEqual(
-        MAX_COVERED,
-      )
-      await page.context().close()
+  test('an embed with minimal or full chrome fits at 800×500 and 400×300: its numbers whole, its globe clear', async () => {
+    for (const ui of ['minimal', 'full'] as const) {
+      for (const viewport of [
+        { width: 800, height: 500 },
+        { width: 400, height: 300 },
+      ]) {
+        const what = `embed ui=${ui} ${viewport.width}×${viewport.height}`
+        // Interactive: a locked embed lays a clear button over its globe to take the click that engages it (the
+        // canvas takes no pointer then), which is not chrome on the picture.
+        const opened = await openPage(
+          browser,
+          `?embed=1&ui=${ui}&interactive=1&network=centralized&scenario=region&at=ashburn&autoplay=1`,
+          { viewport },
+        )
+        const { page } = opened
+        await ready(page)
+        await page.waitForFunction(() => (window.p2pglobe!.getState().metrics?.serviceAvailability ?? 1) < 1)
+        await checkHud(page, what)
+        if (ui === 'full') {
+          // Every piece of the dock inside it and inside the frame, none on another.
+          const dock = await textBoxes(page, '.dock')
+          const bar = (await page.locator('.dock').boundingBox())!
+          expect(dock.length, what).toBeGreaterThan(3)
+          for (const b of dock) {
+            expect(
+              b.left >= bar.x - 1 && b.right <= bar.x + bar.width + 1,
+              `${what}: "${b.text}" out of the dock`,
+            ).toBe(true)
+            for (const o of dock)
+              if (o.owner !== b.owner) expect(overlaps(b, o), `${what}: "${b.text}" on "${o.text}"`).toBe(false)
+          }
+          expect(bar.x + bar.width).toBeLessThanOrEqual(viewport.width)
+        }
+        await discsSettled(page)
+        const [c] = await globeCoverage(page)
+        expect(c!.share, `${what}: ${JSON.stringify(c!.by)}`).toBeLessThanOrEqual(MAX_COVERED)
+        await page.context().close()
+      }
     }
   })
 })

@@ -88,12 +88,16 @@ export async function labelsSettled(page: Page, timeout = 20_000): Promise<void>
         }),
       ),
     )
+  // Three reads alike over more than a second: a large canvas on a busy software renderer can take half a second
+  // to draw one frame, so two reads alike may only mean that no frame came between them.
   const end = Date.now() + timeout
   let last = await read()
+  let same = 0
   for (;;) {
-    await page.waitForTimeout(500)
+    await page.waitForTimeout(600)
     const now = await read()
-    if (now === last) return
+    same = now === last ? same + 1 : 0
+    if (same >= 2) return
     if (Date.now() > end) throw new Error('the site labels kept moving')
     last = now
   }

@@ -292,10 +292,11 @@ function OpenButton({ part, label, controls, icon }: { part: Part; label: string
       data-action={`open-${part}`}
       aria-expanded={open}
       aria-controls={controls}
+      aria-label={label}
       onClick={() => chromeStore.getState().toggle(part)}
     >
       {icon && <span className={`dock__icon dock__icon--${icon}`} aria-hidden="true" />}
-      {label}
+      <span className={icon ? 'dock__open-label dock__open-label--iconic' : 'dock__open-label'}>{label}</span>
     </button>
   )
 }
