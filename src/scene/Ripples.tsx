@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   AdditiveBlending,
   Color,
@@ -18,6 +18,7 @@ import { animateFor } from './animation'
 import { PALETTE } from './constants'
 import { focusOf, shownKind, useGlobeView } from './globeView'
 import { surfacePoint } from './geometry'
+import { createRingPlan, planRings, RingKind } from './ringPlan'
 import { NEVER_CHANGED, sceneNow } from './stateShader'
 
 /** Rings in the pool; the oldest is reused. */
@@ -26,13 +27,7 @@ const DURATION = 1.8
 /** Largest ring radius, globe radii: where a failure starts; the smaller rings mark each hop of a spreading one. */
 const BIG = 0.32
 const SMALL = 0.09
-/** Rings started per step at most, for failures that spread. */
-const PER_STEP = 3
-/** Rings at the first step of a failure that hits many nodes at once (a disaster, an attack), besides the big one. */
-const AT_START = 10
 
-/** Healing rings per step at most: where self-healing re-created a lost copy. */
-const HEALS_PER_STEP = 4
 /** A healing ring's radius, globe radii: smaller than a failure's, so the two read apart. */
 const HEAL = 0.06
 
@@ -117,6 +112,7 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     return { mesh, geometry, material, start, heal }
   }, [])
   const next = useRef(0)
+  const [plan] = useState(createRingPlan)
   const seen = useRef<{ startedAt: number | null; view: SimSnapshot | null }>({ startedAt: null, view: null })
 
   useEffect(
@@ -165,24 +161,17 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     const fresh = !s.view || s.view.run !== view.run
     s.view = view
     if (fresh || !slot.net.hasGeo) return
-    // Where self-healing re-created lost copies at this step: white rings, a few of them.
-    const healed = view.healedNow
-    const healStride = Math.max(1, Math.floor(healed.length / HEALS_PER_STEP))
-    for (let k = 0, n = 0; k < healed.length && n < HEALS_PER_STEP; k += healStride, n++)
-      spawn(slot.net.lat[healed[k]!]!, slot.net.lon[healed[k]!]!, HEAL, now, true)
-    const kind = view.scenarioKind
-    const travels = kind === 'cascade' || kind === 'spread' || kind === 'push'
-    // Churn's everyday failures are not shocks.
-    if (kind === 'churn' || kind === 'none') return
-    // Nodes that failed at this very step, a few of them, spread over the list.
-    const failed = view.failedNow
-    if (failed.length === 0 || (!travels && view.round !== 0)) return
-    const rings = travels ? PER_STEP : AT_START
-    const stride = Math.max(1, Math.floor(failed.length / rings))
-    for (let k = 0, n = 0; k < failed.length && n < rings; k += stride, n++) {
-      const v = failed[k]!
-      // The trigger of a cascade or the first machine of a push gets the large ring.
-      spawn(slot.net.lat[v]!, slot.net.lon[v]!, travels && view.round === 0 && k === 0 ? BIG : SMALL, now)
+    const p = planRings(view, plan)
+    for (let i = 0; i < p.count; i++) {
+      const v = p.node[i]!
+      const kind = p.kind[i]!
+      spawn(
+        slot.net.lat[v]!,
+        slot.net.lon[v]!,
+        kind === RingKind.big ? BIG : kind === RingKind.healing ? HEAL : SMALL,
+        now,
+        kind === RingKind.healing,
+      )
     }
   })
 

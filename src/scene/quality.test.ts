@@ -105,6 +105,14 @@ describe('the pixel ratio governor', () => {
     expect(waits[waits.length - 1]!).toBeGreaterThan(waits[0]! * 4)
   })
 
+  it('steps down on a machine that draws only a few frames a second', () => {
+    const g = new PixelRatioGovernor(2)
+    let changed = false
+    for (let i = 0; i < 20 && !changed; i++) changed = g.sample(400)
+    expect(changed).toBe(true)
+    expect(g.pixelRatio).toBe(1.5)
+  })
+
   it('does not count pauses as frames: a hidden tab is not a slow machine', () => {
     const g = new PixelRatioGovernor(2)
     for (let i = 0; i < 100; i++) expect(g.sample(MAX_INTERVAL_MS + 1)).toBe(false)

@@ -24,8 +24,12 @@ export const BATCH_MS = 1000
 export const STEP_DOWN_AFTER_MS = 2000
 /** Fast for this long (ms): step up (doubled for each time a step up to that tier had to be taken back). */
 export const STEP_UP_AFTER_MS = 5000
-/** A gap this long (ms) is a pause (a hidden tab, a stall), not a frame rate: it is not counted. */
-export const MAX_INTERVAL_MS = 250
+/**
+ * A gap longer than this (ms) between two frames drawn back to back is a pause (a hidden tab, a stall), not a frame
+ * rate: it is not counted. A machine that draws only two or three frames a second is slow, not paused, and must
+ * step down too.
+ */
+export const MAX_INTERVAL_MS = 1000
 /** Most frames in one batch (a 480 Hz display fills a second with them). */
 const MAX_BATCH = 480
 /** At most 2^this times the usual wait before trying a step up again. */

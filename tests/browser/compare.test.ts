@@ -161,12 +161,15 @@ describe('compare', () => {
     await openTimeline(page)
     await openLegend(page)
     await page.waitForTimeout(500)
+    const halves = await Promise.all(
+      [half('left'), half('right')].map(async (s) => (await page.locator(s).boundingBox())!),
+    )
     for (const panel of ['.legend', '.timeline', '.controls', '.dock']) {
       const p = (await page.locator(panel).boundingBox())!
-      for (const b of [leftBox!, rightBox!]) {
+      for (const b of halves) {
         const apart =
           b.x + b.width <= p.x + 1 || p.x + p.width <= b.x + 1 || b.y + b.height <= p.y + 1 || p.y + p.height <= b.y + 1
-        expect(apart, panel).toBe(true)
+        expect(apart, `${panel} ${JSON.stringify(p)} and a half ${JSON.stringify(b)}`).toBe(true)
       }
     }
     // The single HUD gives way to one per half.

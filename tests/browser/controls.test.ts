@@ -513,7 +513,7 @@ describe('control panel: keyboard, sizes and layouts', () => {
       // Scrolls inside itself when it is taller than the window, the clock staying in sight.
       const body = page.locator('.controls__body')
       await body.evaluate((el) => el.scrollTo(0, el.scrollHeight))
-      expect(await page.getByRole('timer', { name: 'Simulated time' }).isVisible()).toBe(true)
+      expect(await page.locator('.controls').getByRole('timer', { name: 'Simulated time' }).isVisible()).toBe(true)
       expect(await page.getByRole('button', { name: 'Compare side by side' }).isVisible()).toBe(true)
       expect(opened.pageErrors).toEqual([])
       expect(opened.console).toEqual([])

@@ -112,6 +112,8 @@ describe('site labels', () => {
     // The globe starts with the Atlantic in front (START_LONGITUDE −50°): Asia and Australia are out of sight.
     for (const far of ['Tokyo', 'Sydney', 'Singapore', 'Mumbai'])
       expect(labels.find((l) => l.name === far)?.visible).toBe(false)
+    // Northern Virginia, where the first failure strikes, faces the viewer from the start (not on the rim).
+    expect(labels.find((l) => l.name === 'Northern Virginia')?.visible).toBe(true)
     // Only the network on screen is named.
     expect((await readLabels(page)).filter((l) => l.visible && l.network !== 'centralized')).toEqual([])
 

@@ -149,6 +149,40 @@ describe('numbers', () => {
     await page.context().close()
   })
 
+  test('the headline number runs from its old value to its new one, so a drop is seen (not under reduced motion)', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const opened = await openPage(browser, '', { reducedMotion })
+      const { page } = opened
+      await ready(opened)
+      await page.evaluate(() => {
+        const w = window as unknown as { __shown: string[] }
+        w.__shown = []
+        const el = document.querySelector('.hud [data-metric="services"] .hud__value')!
+        new MutationObserver(() => {
+          const shown = (el as HTMLElement).dataset.shown
+          if ((el as HTMLElement).dataset.tween !== undefined && shown) w.__shown.push(shown)
+        }).observe(el, { attributes: true, attributeFilter: ['data-shown', 'data-tween'] })
+      })
+      await failAshburn(page)
+      await page.waitForFunction(
+        () => document.querySelector('.hud [data-metric="services"] .hud__value')?.textContent === '70%',
+      )
+      // The run ends on the exact figure (the text is the exact value all along).
+      await page.waitForFunction(
+        () =>
+          !document.querySelector<HTMLElement>('.hud [data-metric="services"] .hud__value')!.hasAttribute('data-tween'),
+        undefined,
+        { timeout: 20_000 },
+      )
+      const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown)
+      const between = shown.map((v) => Number.parseFloat(v)).filter((x) => x > 70 && x < 100)
+      if (reducedMotion === 'reduce') expect(shown, 'no running number under reduced motion').toEqual([])
+      else expect(between.length, JSON.stringify(shown)).toBeGreaterThan(0)
+      expect(opened.pageErrors).toEqual([])
+      await page.context().close()
+    }
+  })
+
   test('the screen reader hears at most about once a second', async () => {
     const opened = await openPage(browser)
     const { page } = opened

@@ -1,6 +1,6 @@
 import './controls.css'
 import { useCallback, useId, type KeyboardEvent } from 'react'
-import { useAppStore } from '../../store/appStore'
+import { appStore, useAppStore } from '../../store/appStore'
 import { chromeStore, useChrome } from '../chrome'
 import { ImportSection } from './ImportSection'
 import { NetworkSection } from './NetworkSection'
@@ -37,9 +37,12 @@ export function Controls() {
   )
   const dragging = useFileDrop(onDrop, shown)
 
-  // Esc inside the drawer closes it, unless a field or a list inside took the key.
+  // Esc inside the drawer closes it, unless a field or a list inside took the key, or there is something else
+  // Esc puts away first (a tool in hand, a node's details: their own handlers take it).
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return
+    const s = appStore.getState()
+    if (s.tool !== 'rotate' || s.selected !== null) return
     e.preventDefault()
     setOpen(false)
     document.querySelector<HTMLElement>('[data-action="open-drawer"]')?.focus()

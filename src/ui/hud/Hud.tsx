@@ -14,8 +14,9 @@ import './hud.css'
 
 /** Screen readers hear the sentence and the key numbers at most this often, ms. */
 const LIVE_EVERY_MS = 1000
-/** How long a headline number takes to run from its old value to its new one, ms. */
+/** How long a headline number takes to run from its old value to its new one, ms; and in at least this many frames. */
 const TWEEN_MS = 900
+const MIN_TWEEN_STEPS = 8
 
 /**
  * The live numbers of one network (by default the one on screen), at an edge of the page: services available
@@ -152,8 +153,11 @@ function TileValue({ tile }: { tile: Tile }) {
     }
     const start = performance.now()
     let frame = 0
+    let ticks = 0
     const tick = (now: number) => {
-      const k = Math.min(1, (now - start) / TWEEN_MS)
+      // By the clock, but in at least a few steps: a slow machine drawing a frame every half second still shows
+      // the number running rather than jumping.
+      const k = Math.min(1, Math.max((now - start) / TWEEN_MS, ++ticks / MIN_TWEEN_STEPS))
       const eased = 1 - (1 - k) ** 3
       const x = from + (share - from) * eased
       onScreen.current = x
