@@ -585,7 +585,10 @@ describe('dock', () => {
 
     // Another failure from the menu, in one more click; the drawer follows.
     await dock.locator('[data-action="fail-menu"]').click()
-    await page.getByRole('menu', { name: 'Failures' }).getByRole('menuitem', { name: /targeted attack/i }).click()
+    await page
+      .getByRole('menu', { name: 'Failures' })
+      .getByRole('menuitem', { name: /targeted attack/i })
+      .click()
     await page.waitForFunction(() => window.p2pglobe!.getState().scenario.kind === 'attack')
     await expect.poll(() => kind.inputValue()).toBe('attack')
     expect(await page.getByRole('menu').count()).toBe(0)

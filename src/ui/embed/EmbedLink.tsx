@@ -15,7 +15,13 @@ export function EmbedLink() {
   const embed = useAppStore((s) => s.embed)
   if (!embed) return null
   return (
-    <a className="embed-link" data-chrome href={fullDemoUrl(window.location.href)} target="_blank" rel="noopener noreferrer">
+    <a
+      className="embed-link"
+      data-chrome
+      href={fullDemoUrl(window.location.href)}
+      target="_blank"
+      rel="noopener noreferrer"
+    >
       Open the full demo <span aria-hidden="true">↗</span>
     </a>
   )
