@@ -15,6 +15,7 @@ import { preview } from 'vite'
 import type { PageRenderStats } from '../src/scene/RenderProbe.tsx'
 import type { Theme } from '../src/store/store.ts'
 import { CHROMIUM_ARGS, findChromium } from '../tests/browser/chromium.ts'
+import { sceneIdle } from '../tests/browser/stage.ts'
 
 interface View {
   name: string
@@ -145,21 +146,13 @@ async function settle(page: Page, globes: number): Promise<void> {
   await page.waitForFunction(
     (n) => (window.p2pglobe?.stats() as PageRenderStats | undefined)?.globes?.length === n,
     globes,
-    { timeout: 60_000 },
+    {
+      timeout: 60_000,
+    },
   )
-  // The globes fitted to their room, the labels placed, a flight ended.
-  let last = ''
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(500)
-    const now = await page.evaluate(() =>
-      JSON.stringify([
-        (window.p2pglobe!.stats() as PageRenderStats).globes.map((g) => [g.view.disc, g.view.turn]),
-        [...document.querySelectorAll<HTMLElement>('.site-label')].map((el) => el.style.transform + el.style.opacity),
-      ]),
-    )
-    if (now === last) return
-    last = now
-  }
+  // Every transition drawn to its end (a colour fading, a label making way, a flight): no frame for 3 s (a busy
+  // software renderer can take a second over one frame).
+  await sceneIdle(page, 3000, 60_000)
 }
 
 try {

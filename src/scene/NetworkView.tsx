@@ -75,12 +75,17 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
   const live = useRef<Layers | null>(null)
   const synced = useRef<{ view: SimSnapshot | null; frame: number }>({ view: null, frame: -1 })
   const invalidate = useThree((s) => s.invalidate)
+  const get = useThree((s) => s.get)
 
   useEffect(() => {
     if (!net) return
     let built: Layers | null = null
     const cancel = runSliced(layerSteps(net, kind), (l) => {
       built = l
+      // The links' width is in pixels of the canvas: known before their first frame, which may come before any
+      // effect of React's runs (a frame drawn with the default 1×1 viewport floods the canvas with link colour).
+      const { size: now, viewport } = get()
+      l.links.setViewport(now.width * viewport.dpr, now.height * viewport.dpr, viewport.dpr)
       live.current = l
       synced.current = { view: null, frame: -1 }
       setLayers(l)
@@ -98,11 +103,14 @@ export function NetworkView({ kind, reducedMotion }: NetworkViewProps) {
       }
       setLayers(null)
     }
-  }, [net, kind, invalidate])
+  }, [net, kind, invalidate, get])
 
+  // A new size or pixel ratio: the links' width follows, and a frame shows it (frames come on demand).
   useEffect(() => {
-    layers?.links.setViewport(size.width * dpr, size.height * dpr, dpr)
-  }, [layers, size, dpr])
+    if (!layers) return
+    layers.links.setViewport(size.width * dpr, size.height * dpr, dpr)
+    invalidate()
+  }, [layers, size, dpr, invalidate])
 
   useFrame(() => {
     const layers = live.current

@@ -22,6 +22,11 @@ export interface GlobeViewFigures {
    * viewport. It may reach beyond the window when zoomed in.
    */
   disc: { x: number; y: number; r: number }
+  /**
+   * Frames this canvas has drawn. Frames come on demand, so a count that stands still for a while means the scene
+   * has finished every transition (a colour fading, a label making way, a flight): tests and screenshots wait on it.
+   */
+  frame: number
 }
 
 /** The figures of one canvas's renderer, as stats() lists them per globe, and where it is seen from. */
@@ -88,7 +93,7 @@ export function RenderProbe() {
     const last: RenderStats = emptyStats()
     const frameTimes = last.frameTimesMs
     const simTimes = last.simulationTimesMs
-    const view: GlobeViewFigures = { x: 0, y: 0, z: 0, turn: 0, disc: { x: 0, y: 0, r: 0 } }
+    const view: GlobeViewFigures = { x: 0, y: 0, z: 0, turn: 0, disc: { x: 0, y: 0, r: 0 }, frame: 0 }
     const centre = new Vector3()
     /** The group the Earth turns in (Spin's), found once it exists. */
     let earth: Object3D | undefined
@@ -97,6 +102,7 @@ export function RenderProbe() {
       const { render, memory, programs } = gl.info
       if (render.frame === lastFrame) return // this tick rendered nothing
       lastFrame = render.frame
+      view.frame = render.frame
       frameTimes.push(performance.now() - frameStart.current)
       simTimes.push(takeSimulationTime())
       if (frameTimes.length > MAX_FRAME_TIMES) {

@@ -15,6 +15,7 @@ import {
   globeCoverage,
   labelsSettled,
   overlaps,
+  sceneIdle,
   textBoxes,
   visibleLabels,
   type Box,
@@ -45,6 +46,7 @@ async function ready(page: Page): Promise<void> {
 async function checkView(page: Page, what: string, globes: number): Promise<void> {
   await discsSettled(page)
   await page.waitForTimeout(SETTLE_MS)
+  await sceneIdle(page)
   await labelsSettled(page)
   const coverage = await globeCoverage(page)
   expect(coverage, `${what}: globes`).toHaveLength(globes)

@@ -75,6 +75,28 @@ export async function discsSettled(page: Page, timeout = 20_000): Promise<void> 
 }
 
 /**
+ * Waits until every globe has drawn no frame for `quietMs`: frames come on demand, so by then every transition (a
+ * colour fading, a label making way, a flight) has drawn its last frame. Needs the auto-rotation off and the clock
+ * paused (either asks for frames all the time).
+ */
+export async function sceneIdle(page: Page, quietMs = 1500, timeout = 30_000): Promise<void> {
+  const read = () =>
+    page.evaluate(() => JSON.stringify((window.p2pglobe!.stats() as PageRenderStats).globes.map((g) => g.view.frame)))
+  const end = Date.now() + timeout
+  let last = await read()
+  let since = Date.now()
+  for (;;) {
+    await page.waitForTimeout(250)
+    const now = await read()
+    if (now !== last) {
+      last = now
+      since = Date.now()
+    } else if (Date.now() - since >= quietMs) return
+    if (Date.now() > end) throw new Error(`the globes kept drawing: frames ${now}`)
+  }
+}
+
+/**
  * Waits until the site labels stop moving and fading (a flight, a cross-fade between networks and a label making
  * way all take a moment, longer on a slow machine): the same boxes and opacities in two reads apart.
  */
