@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef } from 'react'
 import { useAppStore } from '../store/appStore'
-import { chromeStore, useChrome } from './chrome'
+import { closePart, useChrome } from './chrome'
 import { useHeightVar } from './useHeightVar'
 import { NETWORK_LABELS } from '../store/store'
 import { LEGEND, legendColors } from './legend'
@@ -35,10 +35,7 @@ export function Legend() {
         aria-expanded="true"
         aria-controls={listId}
         title="Close the legend"
-        onClick={() => {
-          chromeStore.getState().toggle('legend', false)
-          document.querySelector<HTMLElement>('[data-action="open-legend"]')?.focus()
-        }}
+        onClick={() => closePart('legend')}
       >
         <span className="legend__title">Legend</span>
         <span className="legend__network">{NETWORK_LABELS[active]}</span>

@@ -32,3 +32,12 @@ export const chromeStore = createStore<ChromeState>()((set, get) => ({
 export function useChrome<T>(selector: (s: ChromeState) => T): T {
   return useStore(chromeStore, selector)
 }
+
+/**
+ * Closes a part from its own button (or Esc) and gives the keyboard back to the dock's button that opens it, so a
+ * keyboard user is not left on nothing.
+ */
+export function closePart(part: Part): void {
+  chromeStore.getState().toggle(part, false)
+  document.querySelector<HTMLElement>(`[data-action="open-${part}"]`)?.focus()
+}

@@ -94,7 +94,11 @@ function dialogContrast(page: Page): Promise<number> {
 async function ready(page: Page): Promise<void> {
   await waitForReady(page)
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+  // A light canvas: these checks are about what the page says and where, not about the pixels.
+  await page.evaluate(() => {
+    window.p2pglobe!.setAutoRotate(false)
+    window.p2pglobe!.setPixelRatio(0.5)
+  })
 }
 
 describe('accessibility (axe-core)', () => {

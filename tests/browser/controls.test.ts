@@ -57,7 +57,11 @@ async function prepare(opened: OpenedPage, drawer = true): Promise<Page> {
   const { page } = opened
   await waitForReady(page)
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+  // A light canvas: these checks are about what the page says and where, not about the pixels.
+  await page.evaluate(() => {
+    window.p2pglobe!.setAutoRotate(false)
+    window.p2pglobe!.setPixelRatio(0.5)
+  })
   if (drawer) await openDrawer(page)
   return page
 }

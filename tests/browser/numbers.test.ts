@@ -28,7 +28,11 @@ async function ready(opened: OpenedPage): Promise<void> {
   const { page } = opened
   await waitForReady(page)
   await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  await page.evaluate(() => window.p2pglobe!.setAutoRotate(false))
+  // A light canvas: these checks are about what the page says and where, not about the pixels.
+  await page.evaluate(() => {
+    window.p2pglobe!.setAutoRotate(false)
+    window.p2pglobe!.setPixelRatio(0.5)
+  })
 }
 
 /** Northern Virginia fails on every network; the centralized cloud is on screen, three steps taken. */
@@ -97,6 +101,12 @@ describe('numbers', () => {
       .locator('.hud [data-metric="services"] .hud__value')
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
     expect(size).toBeGreaterThanOrEqual(28)
+    // It leads: services available (what differs between the networks) comes first and largest.
+    expect(await page.locator('.hud .hud__metric').first().getAttribute('data-metric')).toBe('services')
+    const usersSize = await page
+      .locator('.hud [data-metric="users"] .hud__value')
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
+    expect(size).toBeGreaterThan(usersSize)
 
     const sentence = await text(page, '.hud__sentence')
     expect(sentence).toMatch(/^Northern Virginia is down: services available 70%\.$/)

@@ -1,7 +1,7 @@
 import './controls.css'
 import { useCallback, useId, type KeyboardEvent } from 'react'
 import { appStore, useAppStore } from '../../store/appStore'
-import { chromeStore, useChrome } from '../chrome'
+import { chromeStore, closePart, useChrome } from '../chrome'
 import { ImportSection } from './ImportSection'
 import { NetworkSection } from './NetworkSection'
 import { PanelsSection } from './PanelsSection'
@@ -23,7 +23,6 @@ export function Controls() {
   // Only with the page's full chrome: not in the minimal or bare views (a kiosk, an embedded globe).
   const shown = useAppStore((s) => s.ui === 'full')
   const open = useChrome((s) => s.drawer)
-  const setOpen = (o: boolean) => chromeStore.getState().toggle('drawer', o)
   const bodyId = useId()
   const fileImport = useFileImport()
   const { importFile } = fileImport
@@ -44,8 +43,7 @@ export function Controls() {
     const s = appStore.getState()
     if (s.tool !== 'rotate' || s.selected !== null) return
     e.preventDefault()
-    setOpen(false)
-    document.querySelector<HTMLElement>('[data-action="open-drawer"]')?.focus()
+    closePart('drawer')
   }
 
   if (!shown) return null
@@ -65,10 +63,7 @@ export function Controls() {
           className="controls__toggle"
           aria-expanded={open}
           aria-controls={bodyId}
-          onClick={() => {
-            setOpen(false)
-            document.querySelector<HTMLElement>('[data-action="open-drawer"]')?.focus()
-          }}
+          onClick={() => closePart('drawer')}
         >
           <span className="controls__title">Controls</span>
           <span className="controls__close" aria-hidden="true" />

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useRef, useState, type CSSProperties } from 'react'
-import { chromeStore, useChrome } from '../chrome'
+import { closePart, useChrome } from '../chrome'
 import { useHeightVar } from '../useHeightVar'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS, type AppState, type NetworkKind } from '../../store/store'
@@ -56,10 +56,7 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
           aria-expanded="true"
           aria-controls={bodyId}
           title="Close the timeline"
-          onClick={() => {
-            chromeStore.getState().toggle('timeline', false)
-            document.querySelector<HTMLElement>('[data-action="open-timeline"]')?.focus()
-          }}
+          onClick={() => closePart('timeline')}
         >
           <span className="timeline__title">Timeline</span>
           <span className="timeline__clock">{formatClock(clock)}</span>
@@ -89,15 +86,13 @@ export function Timeline({ networks }: { networks?: NetworkKind[] }) {
         </button>
       </div>
       <div id={bodyId} className="timeline__body">
-        <>
-          <div className="timeline__plot">
-            <Suspense fallback={<div className="timeline__chart" role="img" aria-label={summary} />}>
-              <Chart networks={shown} mode={mode} label={summary} />
-            </Suspense>
-            <ChartKey networks={shown} mode={mode} />
-          </div>
-          <EventLog networks={shown} />
-        </>
+        <div className="timeline__plot">
+          <Suspense fallback={<div className="timeline__chart" role="img" aria-label={summary} />}>
+            <Chart networks={shown} mode={mode} label={summary} />
+          </Suspense>
+          <ChartKey networks={shown} mode={mode} />
+        </div>
+        <EventLog networks={shown} />
       </div>
     </section>
   )

@@ -1,0 +1,77 @@
+/**
+ * A failure on the peer-to-peer grid, told in pictures: when a disaster takes down tens of its small nodes, rings
+ * go out where they fail; when self-healing re-creates the copies they held, white rings mark where. Read from
+ * the canvas: a picture taken while the rings are out against one taken once they have faded.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser, openPage, waitForReady } from './chromium'
+import { decodePng, type Image } from './png'
+import { sceneIdle } from './stage'
+
+const ASHBURN = { lat: 39.04, lon: -77.49 }
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+const shoot = async (page: Page): Promise<Image> =>
+  decodePng(await page.locator('.globe canvas').screenshot({ type: 'png' }))
+
+/** Pixels that pass a test. */
+function count(img: Image, test: (r: number, g: number, b: number) => boolean): number {
+  let n = 0
+  for (let i = 0; i < img.data.length; i += 4) if (test(img.data[i]!, img.data[i + 1]!, img.data[i + 2]!)) n++
+  return n
+}
+
+/** Near white (a healing ring, #ffffff, drawn over the globe); the people's warm glow and the land are not. */
+const white = (r: number, g: number, b: number) => r > 215 && g > 215 && b > 215
+/** Vermillion (a failure ring, #ff5a14). */
+const vermillion = (r: number, g: number, b: number) => r > 170 && r - g > 70 && r - b > 110
+
+describe('rings on the grid', () => {
+  test('a disaster rings where the small nodes fail; self-healing rings white where it re-creates their copies', async () => {
+    // The globe alone (no chrome), still, with Northern Virginia facing the viewer.
+    const opened = await openPage(browser, '?ui=none&network=p2p', { viewport: { width: 960, height: 600 } })
+    const { page } = opened
+    await waitForReady(page)
+    await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+    await page.evaluate(async (at) => {
+      const api = window.p2pglobe!
+      api.setAutoRotate(false)
+      api.setPixelRatio(1)
+      api.lookAt(at.lat, at.lon, { instant: true })
+      await api.runScenario({ kind: 'region', radiusKm: 500, ...at })
+      api.pause()
+    }, ASHBURN)
+    await sceneIdle(page)
+
+    // The disaster's first minute: rings out over the area.
+    await page.evaluate(() => window.p2pglobe!.step(1))
+    const hit = await shoot(page)
+    await sceneIdle(page)
+    const after = await shoot(page)
+    expect(count(hit, vermillion) - count(after, vermillion)).toBeGreaterThan(200)
+
+    // Fifteen minutes on, the grid re-creates the copies the failed nodes held, on working nodes near them.
+    // (Up to the minute before, then that minute: the rings are those of the step on screen.)
+    await page.evaluate(async () => {
+      await window.p2pglobe!.step(14)
+      await window.p2pglobe!.step(1)
+    })
+    const healing = await shoot(page)
+    await sceneIdle(page)
+    const healed = await shoot(page)
+    expect(count(healing, white) - count(healed, white), 'white rings where copies were re-created').toBeGreaterThan(20)
+
+    expect(opened.pageErrors).toEqual([])
+    await page.context().close()
+  })
+})
