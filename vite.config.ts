@@ -61,6 +61,9 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // First, on their own: the browser tests after them have the machine to themselves (some watch for long
+          // tasks, which a unit test running beside them would make).
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -70,6 +73,7 @@ export default defineConfig(({ mode }) => ({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/browser/global-setup.ts'],
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -41,6 +41,17 @@ describe('the app store', () => {
     expect(activeMetrics(store.getState())!.failedNodes).toBeGreaterThan(0)
   })
 
+  it('keeps a pause asked for while a scenario sets up, and plays one that saw none', async () => {
+    const store = await readyStore()
+    const run = store.getState().runScenario({ kind: 'site', at: { lat: 39.04, lon: -77.49 } })
+    store.getState().pause()
+    await run
+    expect(store.getState().playing).toBe(false)
+    expect(store.getState().scenario.kind).toBe('site')
+    await store.getState().runScenario({ kind: 'random', fraction: 0.1 })
+    expect(store.getState().playing).toBe(true)
+  })
+
   it('rebuilds for seeds asked for in a row one after the other, the last one standing', async () => {
     const store = await readyStore()
     await Promise.all([store.getState().setSeed(3), store.getState().setSeed(4)])

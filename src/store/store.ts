@@ -241,6 +241,8 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
   const afterReseeding = async () => {
     while (reseeding) await reseeding.catch(() => undefined)
   }
+  /** Pauses asked for so far: a scenario whose setup saw one does not start playing over it. */
+  let pauses = 0
   /** The sweep under way, if any: its current network's job, and whether it was told to stop. */
   let sweeping: { job: Job<SweepPoint[]> | null; stopped: boolean } | null = null
   const stopSweep = () => {
@@ -355,12 +357,14 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       },
 
       async runScenario(spec) {
+        // A pause asked for while the networks restart (a presenter's Space just after Next) holds.
+        const pausesBefore = pauses
         await restart(spec)
         set({
           scenario: spec,
           focus: placeOf(get().slots[get().active], spec),
           scenarioStartedAt: now(),
-          playing: true,
+          playing: pauses === pausesBefore,
         })
       },
 
@@ -369,6 +373,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       },
 
       pause() {
+        pauses++
         set({ playing: false })
       },
 
