@@ -203,13 +203,15 @@ describe('soak', () => {
         last = t
       }, 50)
     })
-    // The GPU's resources at the same moment of the loop each time: its first step, four simulated minutes in (the
-    // same failure on screen, its passing effects alike), read from a frame drawn then.
-    const gpuAtFirstStep = async () => {
+    // The GPU's resources at the same moment of the loop each time: its third step (the grid), eight simulated
+    // minutes in, from a frame drawn then. Not the first step: the compare view before it leaves a new canvas,
+    // whose count depends on whether it drew the grid fading out (11 or 13); by the third step that canvas has drawn
+    // every network, and holds them all.
+    const gpuAtThirdStep = async () => {
       await page.waitForFunction(
         () => {
           const s = window.p2pglobe!.getState()
-          return s.story!.index === 0 && (s.metrics?.t ?? 0) >= 4
+          return s.story!.index === 2 && (s.metrics?.t ?? 0) >= 8
         },
         undefined,
         { timeout: 60_000, polling: 20 },
@@ -223,10 +225,10 @@ describe('soak', () => {
     // Two loops round first: each step's code and resources have been used once by then.
     await loops(2)
     const baseline = await heapAfterGc(cdp)
-    const gpu = await gpuAtFirstStep()
+    const gpu = await gpuAtThirdStep()
     await loops(3)
     const end = await heapAfterGc(cdp)
-    const after = await gpuAtFirstStep()
+    const after = await gpuAtThirdStep()
     const minutes = await page.evaluate(() => (window as unknown as { simulatedMinutes: number }).simulatedMinutes)
     console.log(
       `kiosk soak: heap ${(baseline / 1e6).toFixed(1)} MB after two loops, ${(end / 1e6).toFixed(1)} MB after 5, ` +
