@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { openDrawer, openLegend, openTimeline } from './stage'
-import { launchBrowser, openPage, waitForReady } from './chromium'
+import { openDrawer, openLegend, openTimeline, readyForChecks } from './stage'
+import { launchBrowser, openPage } from './chromium'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -92,13 +92,7 @@ function dialogContrast(page: Page): Promise<number> {
 }
 
 async function ready(page: Page): Promise<void> {
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  // A light canvas: these checks are about what the page says and where, not about the pixels.
-  await page.evaluate(() => {
-    window.p2pglobe!.setAutoRotate(false)
-    window.p2pglobe!.setPixelRatio(0.5)
-  })
+  await readyForChecks(page)
 }
 
 describe('accessibility (axe-core)', () => {

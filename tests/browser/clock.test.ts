@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { StepMetrics } from '../../src/sim/engine'
 import type { ScenarioSpecInput } from '../../src/sim/params'
-import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+import { launchBrowser, openPage, type OpenedPage } from './chromium'
+import { readyForChecks } from './stage'
 
 let browser: Browser
 
@@ -22,13 +23,7 @@ afterAll(async () => {
 
 async function prepare(opened: OpenedPage): Promise<Page> {
   const { page } = opened
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  // A light canvas: these checks are about what the page says and where, not about the pixels.
-  await page.evaluate(() => {
-    window.p2pglobe!.setAutoRotate(false)
-    window.p2pglobe!.setPixelRatio(0.5)
-  })
+  await readyForChecks(page)
   return page
 }
 

@@ -13,10 +13,10 @@ import type { StepMetrics } from '../../src/sim/engine'
 import type { NetworkKind } from '../../src/store/store'
 import { describeDifference } from '../../src/ui/compare/difference'
 import { formatPercent } from '../../src/ui/hud/format'
-import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+import { launchBrowser, openPage, type OpenedPage } from './chromium'
 import { hexToRgb } from './pixels'
 import { decodePng } from './png'
-import { globeCoverage, openDrawer, openLegend, openTimeline } from './stage'
+import { globeCoverage, openDrawer, openLegend, openTimeline, readyForChecks } from './stage'
 
 let browser: Browser
 
@@ -33,13 +33,7 @@ afterAll(async () => {
 
 async function prepare(opened: OpenedPage): Promise<Page> {
   const { page } = opened
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  // A light canvas: these checks are about what the page says and where, not about the pixels.
-  await page.evaluate(() => {
-    window.p2pglobe!.setAutoRotate(false)
-    window.p2pglobe!.setPixelRatio(0.5)
-  })
+  await readyForChecks(page)
   await openDrawer(page)
   return page
 }

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { StepMetrics } from '../../src/sim/engine'
 import type { ScenarioSpec } from '../../src/sim/scenarios'
 import { formatPercent } from '../../src/ui/hud/format'
-import { launchBrowser, openPage, waitForReady } from './chromium'
-import { openDrawer, openTimeline } from './stage'
+import { launchBrowser, openPage } from './chromium'
+import { openDrawer, openTimeline, readyForChecks } from './stage'
 
 const SENTENCE = '.hud__sentence'
 const TILE = (metric: 'services' | 'users') => `.hud [data-metric="${metric}"] .hud__value`
@@ -50,13 +50,7 @@ afterAll(async () => {
 async function openReady(): Promise<Page> {
   const opened = await openPage(browser, '', { viewport: { width: 1440, height: 900 } })
   const { page } = opened
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  // A light canvas: these checks are about what the page says and where, not about the pixels.
-  await page.evaluate(() => {
-    window.p2pglobe!.setAutoRotate(false)
-    window.p2pglobe!.setPixelRatio(0.5)
-  })
+  await readyForChecks(page)
   // The event log is in the timeline, which opens on demand.
   await openTimeline(page)
   return page

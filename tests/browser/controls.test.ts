@@ -13,8 +13,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { SCENARIO_KINDS, type ScenarioKind } from '../../src/sim/scenarios'
 import { SCENARIO_NAMES } from '../../src/ui/controls/scenarioForm'
-import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
-import { openDrawer } from './stage'
+import { launchBrowser, openPage, type OpenedPage } from './chromium'
+import { openDrawer, readyForChecks } from './stage'
 
 let browser: Browser
 let dir: string
@@ -55,13 +55,7 @@ afterAll(async () => {
 /** The page ready, the globe still; the drawer of controls opened from the dock unless asked otherwise. */
 async function prepare(opened: OpenedPage, drawer = true): Promise<Page> {
   const { page } = opened
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  // A light canvas: these checks are about what the page says and where, not about the pixels.
-  await page.evaluate(() => {
-    window.p2pglobe!.setAutoRotate(false)
-    window.p2pglobe!.setPixelRatio(0.5)
-  })
+  await readyForChecks(page)
   if (drawer) await openDrawer(page)
   return page
 }

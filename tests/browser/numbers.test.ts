@@ -8,9 +8,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { PALETTE } from '../../src/scene/constants'
-import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+import { launchBrowser, openPage, type OpenedPage } from './chromium'
 import { hexToRgb } from './pixels'
-import { openDrawer, openLegend, openTimeline } from './stage'
+import { openDrawer, openLegend, openTimeline, readyForChecks } from './stage'
 
 const ASHBURN = { lat: 39.04, lon: -77.49 }
 
@@ -26,13 +26,7 @@ afterAll(async () => {
 
 async function ready(opened: OpenedPage): Promise<void> {
   const { page } = opened
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  // A light canvas: these checks are about what the page says and where, not about the pixels.
-  await page.evaluate(() => {
-    window.p2pglobe!.setAutoRotate(false)
-    window.p2pglobe!.setPixelRatio(0.5)
-  })
+  await readyForChecks(page)
 }
 
 /** Northern Virginia fails on every network; the centralized cloud is on screen, three steps taken. */

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser, openPage, waitForReady } from './chromium'
+import { readyForChecks } from './stage'
 
 /**
  * Two cycles of 45 switches and 20 runs (every kind of scenario twice): the heap after the second is compared with
@@ -152,12 +153,7 @@ describe('soak', () => {
   test(`${CYCLES * SWITCHES_PER_CYCLE} switches and ${CYCLES * RUNS_PER_CYCLE} scenario runs leave no growth behind`, async () => {
     const opened = await openPage(browser, '', { viewport: { width: 800, height: 600 } })
     const { page } = opened
-    await waitForReady(page)
-    await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-    await page.evaluate(() => {
-      window.p2pglobe!.setAutoRotate(false)
-      window.p2pglobe!.setPixelRatio(0.5)
-    })
+    await readyForChecks(page)
     const cdp = await page.context().newCDPSession(page)
 
     await cycle(page)

@@ -7,9 +7,11 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Theme } from '../../src/store/store'
-import { launchBrowser, openPage, waitForReady } from './chromium'
+import { launchBrowser, openPage } from './chromium'
 import {
   STAGE_SIZES,
+  afterFrames,
+  readyForChecks,
   chromeBoxes,
   discsSettled,
   globeCoverage,
@@ -22,9 +24,6 @@ import {
 
 /** The issue's bar: at most this share of a globe's visible disc under any chrome. */
 const MAX_COVERED = 0.1
-/** Pixels do not matter here (only where things are, in CSS pixels): a light canvas keeps the tests quick. */
-const PIXEL_RATIO = 0.5
-
 let browser: Browser
 
 beforeAll(async () => {
@@ -34,19 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-async function ready(page: Page): Promise<void> {
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  await page.evaluate((ratio) => {
-    window.p2pglobe!.setAutoRotate(false)
-    window.p2pglobe!.setPixelRatio(ratio)
-  }, PIXEL_RATIO)
-}
-
-/** Two frames of the page later: a change of theme or of text laid out. */
-const afterLayout = (page: Page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
 
 /** The globes' coverage, the labels against the chrome and each other, at one moment of one view. */
 async function checkView(page: Page, what: string, globes: number): Promise<void> {
@@ -106,7 +92,7 @@ describe('the globe is the page', () => {
     test(`at ${at}: the chrome covers at most a tenth of the globe, labels stay clear of it, the HUD whole in every theme`, async () => {
       const opened = await openPage(browser, '', { viewport: size })
       const { page } = opened
-      await ready(page)
+      await readyForChecks(page)
       await checkView(page, 'default view', 1)
 
       // A regional disaster in Northern Virginia, running on every network; the peer-to-peer grid on screen.
@@ -124,12 +110,12 @@ describe('the globe is the page', () => {
       for (const theme of THEMES) {
         await page.evaluate((t) => window.p2pglobe!.applyParams(`?theme=${t}`), theme)
         await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme)
-        await afterLayout(page)
+        await afterFrames(page)
         await checkHud(page, `${at} ${theme}`)
         // With the further numbers (latency, failures, person-hours) open too.
         await page.locator('[data-action="hud-details"]').click()
         await page.waitForFunction(() => document.querySelector('[data-metric="hours"]') !== null)
-        await afterLayout(page)
+        await afterFrames(page)
         await checkHud(page, `${at} ${theme}, every number`)
         await page.locator('[data-action="hud-details"]').click()
       }
@@ -165,7 +151,7 @@ describe('the HUD', () => {
         { viewport: { width: 800, height: 500 } },
       )
       const { page } = opened
-      await ready(page)
+      await readyForChecks(page)
       await page.waitForFunction(() => (window.p2pglobe!.getState().metrics?.serviceAvailability ?? 1) < 1)
       for (const viewport of [
         { width: 800, height: 500 },

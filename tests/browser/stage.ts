@@ -5,6 +5,24 @@
  */
 import type { Page } from 'playwright-core'
 import type { PageRenderStats } from '../../src/scene/RenderProbe'
+import { waitForReady } from './chromium'
+
+/**
+ * Waits for the first frame and the networks built, then stops the globe's turn and lightens the canvas (pixel
+ * ratio 0.5): for the checks about what the page says and where, not about its pixels.
+ */
+export async function readyForChecks(page: Page): Promise<void> {
+  await waitForReady(page)
+  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+  await page.evaluate(() => {
+    window.p2pglobe!.setAutoRotate(false)
+    window.p2pglobe!.setPixelRatio(0.5)
+  })
+}
+
+/** Two frames of the page later: a change of theme or of text laid out has been drawn. */
+export const afterFrames = (page: Page): Promise<unknown> =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
 
 /** The sizes the stage must work at: a 4:3 projector, the most common projector, a 1080p one, and a phone. */
 export const STAGE_SIZES = [
@@ -93,35 +111,6 @@ export async function sceneIdle(page: Page, quietMs = 1500, timeout = 30_000): P
       since = Date.now()
     } else if (Date.now() - since >= quietMs) return
     if (Date.now() > end) throw new Error(`the globes kept drawing: frames ${now}`)
-  }
-}
-
-/**
- * Waits until the site labels stop moving and fading (a flight, a cross-fade between networks and a label making
- * way all take a moment, longer on a slow machine): the same boxes and opacities in two reads apart.
- */
-export async function labelsSettled(page: Page, timeout = 20_000): Promise<void> {
-  const read = () =>
-    page.evaluate(() =>
-      JSON.stringify(
-        [...document.querySelectorAll<HTMLElement>('.site-label')].map((el) => {
-          const r = el.getBoundingClientRect()
-          return [Math.round(r.left), Math.round(r.top), el.style.opacity, el.style.visibility]
-        }),
-      ),
-    )
-  // Three reads alike over more than a second: a large canvas on a busy software renderer can take half a second
-  // to draw one frame, so two reads alike may only mean that no frame came between them.
-  const end = Date.now() + timeout
-  let last = await read()
-  let same = 0
-  for (;;) {
-    await page.waitForTimeout(600)
-    const now = await read()
-    same = now === last ? same + 1 : 0
-    if (same >= 2) return
-    if (Date.now() > end) throw new Error('the site labels kept moving')
-    last = now
   }
 }
 

@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { BUILTIN_STORY } from '../../src/story/builtin'
 import { KEY_BINDINGS } from '../../src/story/keys'
 import type { Story } from '../../src/story/schema'
-import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
-import { openDrawer } from './stage'
+import { launchBrowser, openPage, type OpenedPage } from './chromium'
+import { openDrawer, readyForChecks } from './stage'
 
 let browser: Browser
 let dir: string
@@ -65,13 +65,7 @@ afterAll(async () => {
 
 async function prepare(opened: OpenedPage): Promise<Page> {
   const { page } = opened
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  // A light canvas: these checks are about what the page says and where, not about the pixels.
-  await page.evaluate(() => {
-    window.p2pglobe!.setAutoRotate(false)
-    window.p2pglobe!.setPixelRatio(0.5)
-  })
+  await readyForChecks(page)
   return page
 }
 

@@ -21,7 +21,7 @@ const MARKER_SPACING_PX = 18
 /** The widest label the share failed can have, to keep room for the last one at the right edge. */
 const WIDEST_X_LABEL = '100%'
 
-/** The sweep's lines over the share failed (uPlot); drawn again with new figures whenever the results change. */
+/** The sweep's lines over the share failed (uPlot); drawn again whenever the results change. */
 export function SweepChart({
   lines,
   results,
@@ -34,24 +34,20 @@ export function SweepChart({
   label: string
 }) {
   const host = useRef<HTMLDivElement>(null)
-  const chart = useRef<uPlot | null>(null)
   // Colours are drawn into the canvas, not styled: a new theme makes a new chart (as the timeline's, Chart.tsx).
   const theme = useAppStore((s) => s.theme)
-  // The latest figures, for a chart made anew (a new theme or type size) between two of them.
-  const latest = useRef(results)
 
   useEffect(() => {
     const el = host.current
     if (!el || lines.length === 0) return
-    const data = () => sweepColumns(drawOrder(lines), latest.current) as uPlot.AlignedData
+    const data = sweepColumns(drawOrder(lines), results) as uPlot.AlignedData
     // The canvas text follows the panel's type, which follows the window and the theme: a new size makes a new
     // chart, measured again; a resize at the same type size only resizes it.
     let type = typeOf(el)
     let u: uPlot | null = null
     const make = () => {
       u?.destroy()
-      u = new uPlot(options(lines, el, xTitle, theme, type), data(), el)
-      chart.current = u
+      u = new uPlot(options(lines, el, xTitle, theme, type), data, el)
     }
     // Made in a task of its own, after the panel's render: together they were one long task on a slow machine.
     const later = setTimeout(make, 0)
@@ -67,17 +63,8 @@ export function SweepChart({
       clearTimeout(later)
       resize.disconnect()
       u?.destroy()
-      chart.current = null
     }
-  }, [lines, xTitle, theme])
-
-  // New figures as a sweep goes on: the same chart drawn again with them, not a new chart (making one measures
-  // its text and lays out its axes again: a long task on a slow machine, while the sweep runs).
-  useEffect(() => {
-    if (latest.current === results) return
-    latest.current = results
-    chart.current?.setData(sweepColumns(drawOrder(lines), results) as uPlot.AlignedData)
-  }, [lines, results])
+  }, [lines, results, xTitle, theme])
 
   return <div ref={host} className="robust__chart" role="img" aria-label={label} />
 }
