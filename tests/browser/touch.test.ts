@@ -28,8 +28,14 @@ interface Pose {
   turn: number
 }
 
+/** Where the globe is seen from, without the count of frames drawn (a frame may come without anything moving). */
 const pose = (page: Page) =>
-  page.evaluate(() => (window.p2pglobe!.stats() as unknown as { globes: { view: Pose }[] }).globes[0]!.view)
+  page.evaluate(() => {
+    const { frame: _frame, ...seen } = (
+      window.p2pglobe!.stats() as unknown as { globes: { view: Pose & { frame: number } }[] }
+    ).globes[0]!.view
+    return seen
+  })
 
 /** Two animation frames: whatever a touch asked for has been drawn (and its pose noted). */
 const frames = (page: Page) =>
