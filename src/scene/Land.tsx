@@ -23,7 +23,7 @@ void main() {
   vLight = clamp(dot(normalView, uLightDir) * 0.5 + 0.5, 0.0, 1.0);
   // Dots seen edge-on near the limb would be ellipses; shrink them there instead.
   gl_PointSize = pointPixels(uSize, mvPosition) * mix(0.55, 1.0, smoothstep(0.0, 0.6, vFacing));
-  gl_Position = projectionMatrix * mvPosition;
+  gl_Position = vFacing <= 0.0 ? HIDDEN_POINT : projectionMatrix * mvPosition;
 }
 `
 

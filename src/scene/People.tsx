@@ -60,7 +60,7 @@ void main() {
   vColor = mix(c0, c1, k);
   vAlpha = mix(a0, a1, k) * smoothstep(0.0, 0.25, facing);
   gl_PointSize = pointPixels(aSize * mix(g0, g1, k), mv);
-  gl_Position = projectionMatrix * mv;
+  gl_Position = facing <= 0.0 ? HIDDEN_POINT : projectionMatrix * mv;
 }
 `
 

@@ -106,12 +106,19 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
       blending: AdditiveBlending,
     })
     const mesh = new InstancedMesh(geometry, material, POOL)
+    // A ring not spawned yet is a point: an identity matrix would be a plane through the Earth's centre, and the
+    // rasteriser would still visit its pixels (a software renderer pays for them, as a third of each frame).
+    const none = new Matrix4().makeScale(0, 0, 0)
+    for (let i = 0; i < POOL; i++) mesh.setMatrixAt(i, none)
+    mesh.visible = false
     mesh.name = 'ripples'
     mesh.frustumCulled = false
     mesh.renderOrder = 7
     return { mesh, geometry, material, start, heal }
   }, [])
   const next = useRef(0)
+  /** Scene time when the last ring spawned fades out: until then the mesh is drawn, after it not at all. */
+  const aliveUntil = useRef(-Infinity)
   const [plan] = useState(createRingPlan)
   const seen = useRef<{ startedAt: number | null; view: SimSnapshot | null }>({ startedAt: null, view: null })
 
@@ -138,14 +145,20 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
     built.start.needsUpdate = true
     ;(built.heal.array as Float32Array)[i] = healing ? 1 : 0
     built.heal.needsUpdate = true
+    aliveUntil.current = now + DURATION
     animateFor(DURATION + 0.1)
   }
 
   useFrame(() => {
     const now = sceneNow()
     built.material.uniforms.uNow!.value = now
-    built.mesh.visible = !reducedMotion
-    if (reducedMotion) return
+    if (!reducedMotion) spawnNew(now)
+    // Drawn only while a ring is on screen: 24 rings' quads cost fill even when every fragment is discarded.
+    built.mesh.visible = !reducedMotion && now < aliveUntil.current
+  })
+
+  /** Spawns the rings for what happened since the last frame. */
+  const spawnNew = (now: number) => {
     const state = appStore.getState()
     const slot = state.slots[shownKind(state, network)]
     if (!slot) return
@@ -173,7 +186,7 @@ export function Ripples({ reducedMotion }: { reducedMotion: boolean }) {
         kind === RingKind.healing,
       )
     }
-  })
+  }
 
   return <primitive object={built.mesh} />
 }

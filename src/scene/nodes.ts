@@ -61,7 +61,7 @@ void main() {
   float size = uSize * (1.0 + 0.8 * emphasis + 0.25 * down);
   vAlpha = uOpacity * smoothstep(-0.05, 0.2, facing);
   gl_PointSize = pointPixels(size, mv);
-  gl_Position = projectionMatrix * mv;
+  gl_Position = facing <= -0.05 ? HIDDEN_POINT : projectionMatrix * mv;
 }
 `
 

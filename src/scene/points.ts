@@ -15,6 +15,9 @@ uniform float uPointScale;
 float pointPixels(float size, vec4 mv) {
   return size * uPointScale / max(-mv.z, 1e-3);
 }
+// A dot that would draw nothing (on the far side of the globe): outside the clip volume, with no size, so the
+// rasteriser never visits its pixels (the Earth would hide them by depth, but only after they were shaded).
+const vec4 HIDDEN_POINT = vec4(0.0, 0.0, 2.0, 1.0);
 `
 
 /** Pixels per globe radius at a distance of one, for a canvas `heightPx` device pixels tall. */
