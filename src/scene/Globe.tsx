@@ -33,7 +33,7 @@ import { installThreeConsoleFilter } from './threeConsole'
 import { Traffic } from './Traffic'
 import { useReducedMotion } from './useReducedMotion'
 import { shouldDraw } from './visibility'
-import { GL_ATTRIBUTES } from './webgl'
+import { glAttributes } from './webgl'
 
 installThreeConsoleFilter()
 
@@ -74,7 +74,7 @@ export default function Globe({ zoom = true, network, linkGroup }: GlobeProps) {
       frameloop="demand"
       dpr={pixelRatio}
       flat
-      gl={GL_ATTRIBUTES}
+      gl={glAttributes()}
       camera={CAMERA}
     >
       <GlobeViewProvider network={network ?? null} linkGroup={linkGroup}>

@@ -1,8 +1,9 @@
 /**
  * The globe's WebGL context attributes: what three.js's WebGLRenderer asks for with the globe's options (no alpha,
  * antialiased, the fast GPU), so the context the check below makes is the one the renderer would have made.
+ * Multisampling is asked for on a GPU only (glAttributes): a software rasteriser pays for it on every pixel.
  */
-export const GL_ATTRIBUTES = {
+const GL_ATTRIBUTES = {
   alpha: false,
   depth: true,
   stencil: false,
@@ -12,6 +13,37 @@ export const GL_ATTRIBUTES = {
   powerPreference: 'high-performance',
   failIfMajorPerformanceCaveat: false,
 } as const satisfies WebGLContextAttributes
+
+/**
+ * Renderers that draw on the CPU: Chrome's SwiftShader (no GPU, or a blocked driver), Mesa's llvmpipe and
+ * softpipe, Windows's Basic Render Driver. On them a frame of the globe costs tens of milliseconds per million
+ * pixels, and two things cost as much as everything drawn: 4× multisampling (measured here: it halves the frame
+ * rate) and the panels' backdrop blur, which the compositor redoes under every panel on every frame.
+ */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i
+
+let software = false
+
+/** The name the driver gives its renderer (unmasked where the browser allows it). */
+function rendererName(gl: WebGL2RenderingContext): string {
+  const info = gl.getExtension('WEBGL_debug_renderer_info')
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '')
+}
+
+/** Whether the check found a software rasteriser (false before the check, and after one that failed). */
+export function isSoftwareRenderer(): boolean {
+  return software
+}
+
+/**
+ * The attributes every globe's context is made with: multisampled on a GPU; on a software rasteriser without
+ * (the dots, links and rings antialias themselves in their shaders; only the Earth's rim gets harder).
+ */
+export function glAttributes(): WebGLContextAttributes {
+  return software ? SOFTWARE_ATTRIBUTES : GL_ATTRIBUTES
+}
+
+const SOFTWARE_ATTRIBUTES: WebGLContextAttributes = { ...GL_ATTRIBUTES, antialias: false }
 
 let warm: HTMLCanvasElement | null = null
 
@@ -23,8 +55,22 @@ let warm: HTMLCanvasElement | null = null
 export function hasWebGL2(): boolean {
   try {
     if (typeof WebGL2RenderingContext === 'undefined') return false
-    const canvas = document.createElement('canvas')
-    if (canvas.getContext('webgl2', GL_ATTRIBUTES) === null) return false
+    // Asked for without multisampling first: on a software rasteriser this is the context the globe keeps (making
+    // one there takes a quarter to three quarters of a second); on a GPU a second, multisampled one is cheap.
+    let canvas = document.createElement('canvas')
+    const gl = canvas.getContext('webgl2', { ...GL_ATTRIBUTES, antialias: false })
+    if (gl === null) return false
+    software = SOFTWARE_RENDERER.test(rendererName(gl))
+    if (!software) {
+      const multisampled = document.createElement('canvas')
+      if (multisampled.getContext('webgl2', GL_ATTRIBUTES) !== null) {
+        gl.getExtension('WEBGL_lose_context')?.loseContext()
+        canvas = multisampled
+      }
+    }
+    // The page's panels drop their backdrop blur (styles.css): redone under every panel on every frame, it costs a
+    // software compositor as much as a third of the globe's drawing.
+    if (software) document.documentElement.dataset.renderer = 'software'
     warm = canvas
     return true
   } catch {
