@@ -64,6 +64,7 @@ export default defineConfig(({ mode }) => ({
           // First, on their own: the browser tests after them have the machine to themselves (some watch for long
           // tasks, which a unit test running beside them would make).
           sequence: { groupOrder: 0 },
+          maxWorkers: 2,
         },
       },
       {

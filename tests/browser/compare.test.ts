@@ -158,18 +158,26 @@ describe('compare', () => {
     // Both halves are clear of the panels around them: the drawer, and the timeline and the legend once open.
     await openTimeline(page)
     await openLegend(page)
-    await page.waitForTimeout(500)
-    const halves = await Promise.all(
-      [half('left'), half('right')].map(async (s) => (await page.locator(s).boundingBox())!),
-    )
-    for (const panel of ['.legend', '.timeline', '.controls', '.dock']) {
-      const p = (await page.locator(panel).boundingBox())!
-      for (const b of halves) {
-        const apart =
-          b.x + b.width <= p.x + 1 || p.x + p.width <= b.x + 1 || b.y + b.height <= p.y + 1 || p.y + p.height <= b.y + 1
-        expect(apart, `${panel} ${JSON.stringify(p)} and a half ${JSON.stringify(b)}`).toBe(true)
+    // The halves make room once the panels have been measured (a frame or more after they open): wait for it.
+    const overlaps = async () => {
+      const halves = await Promise.all(
+        [half('left'), half('right')].map(async (s) => (await page.locator(s).boundingBox())!),
+      )
+      const found: string[] = []
+      for (const panel of ['.legend', '.timeline', '.controls', '.dock']) {
+        const p = (await page.locator(panel).boundingBox())!
+        for (const b of halves) {
+          const apart =
+            b.x + b.width <= p.x + 1 ||
+            p.x + p.width <= b.x + 1 ||
+            b.y + b.height <= p.y + 1 ||
+            p.y + p.height <= b.y + 1
+          if (!apart) found.push(`${panel} ${JSON.stringify(p)} and a half ${JSON.stringify(b)}`)
+        }
       }
+      return found
     }
+    await expect.poll(overlaps, SLOW).toEqual([])
     // The single HUD gives way to one per half.
     expect(await page.locator('.hud:not(.hud--compact)').count()).toBe(0)
     // The two globes get the same room: the same size, and nothing over either.

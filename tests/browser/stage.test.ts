@@ -15,8 +15,8 @@ import {
   chromeBoxes,
   discsSettled,
   globeCoverage,
+  labelsSettled,
   overlaps,
-  sceneIdle,
   textBoxes,
   visibleLabels,
   type Box,
@@ -37,8 +37,7 @@ afterAll(async () => {
 /** The globes' coverage, the labels against the chrome and each other, at one moment of one view. */
 async function checkView(page: Page, what: string, globes: number): Promise<void> {
   await discsSettled(page)
-  // The labels move and fade in frames only: with none drawn for a second, they stand where they will stay.
-  await sceneIdle(page, 1000)
+  await labelsSettled(page)
   const coverage = await globeCoverage(page)
   expect(coverage, `${what}: globes`).toHaveLength(globes)
   for (const c of coverage) {

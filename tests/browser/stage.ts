@@ -93,6 +93,38 @@ export async function discsSettled(page: Page, timeout = 20_000): Promise<void> 
 }
 
 /**
+ * Waits until the camera and the site labels stand still: every globe's pose, and each label's place, visibility
+ * and opacity, the same at two reads 400 ms apart. Labels move and fade in frames only, so once they and the
+ * camera are still they stand where they will stay; the nodes' colours may still be settling (a failed one
+ * darkens over five seconds), which no check of the page's composition looks at.
+ */
+export async function labelsSettled(page: Page, timeout = 20_000): Promise<void> {
+  const read = () =>
+    page.evaluate(() =>
+      JSON.stringify([
+        (window.p2pglobe!.stats() as PageRenderStats).globes.map((g) =>
+          [g.view.x, g.view.y, g.view.z, g.view.turn].map((v) => v.toFixed(5)),
+        ),
+        [...document.querySelectorAll<HTMLElement>('.site-label')].map((el) => {
+          const r = el.getBoundingClientRect()
+          const style = getComputedStyle(el)
+          const layer = el.parentElement as HTMLElement
+          return [el.textContent, Math.round(r.left), Math.round(r.top), layer.hidden, style.visibility, style.opacity]
+        }),
+      ]),
+    )
+  const end = Date.now() + timeout
+  let last = await read()
+  for (;;) {
+    await page.waitForTimeout(400)
+    const now = await read()
+    if (now === last) return
+    if (Date.now() > end) throw new Error(`the camera or the labels kept moving: ${now}`)
+    last = now
+  }
+}
+
+/**
  * Waits until every globe has drawn no frame for `quietMs`: frames come on demand, so by then every transition (a
  * colour fading, a label making way, a flight) has drawn its last frame. Needs the auto-rotation off and the clock
  * paused (either asks for frames all the time).
