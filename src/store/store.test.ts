@@ -52,6 +52,21 @@ describe('the app store', () => {
     expect(store.getState().playing).toBe(true)
   })
 
+  it('asks for no step while a scenario restarts: a pause the moment it is running finds it at T+0', async () => {
+    const store = await readyStore()
+    await store.getState().runScenario({ kind: 'random', fraction: 0.1 })
+    expect(store.getState().playing).toBe(true)
+    // The clock ticks on while the next scenario sets up, as frames do in the page.
+    const run = store.getState().runScenario({ kind: 'site', at: { lat: 39.04, lon: -77.49 } })
+    for (let i = 0; i < 4; i++) expect(store.getState().advance(0.25)).toBe(false)
+    await run
+    store.getState().pause()
+    await store.getState().whenIdle()
+    expect(activeMetrics(store.getState())!.t).toBe(0)
+    await store.getState().step(1)
+    expect(activeMetrics(store.getState())!.t).toBe(1)
+  })
+
   it('rebuilds for seeds asked for in a row one after the other, the last one standing', async () => {
     const store = await readyStore()
     await Promise.all([store.getState().setSeed(3), store.getState().setSeed(4)])

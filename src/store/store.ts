@@ -285,11 +285,22 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       if (!fresh && settling && snapshots.every((v) => v.settled)) set({ playing: false })
     }
 
+    /**
+     * Restarts under way. While one is, the clock asks for no steps: they would reach the new run as soon as it
+     * starts, and land after a pause asked for the moment runScenario resolves (the new run already at T+2).
+     */
+    let restarting = 0
     const restart = async (spec: ScenarioSpec) => {
-      if (reseeding) await afterReseeding()
-      carry = 0
-      const snapshots = await need().start(spec, get().seed, get().options)
-      apply(snapshots, true)
+      restarting++
+      try {
+        if (reseeding) await afterReseeding()
+        carry = 0
+        const snapshots = await need().start(spec, get().seed, get().options)
+        apply(snapshots, true)
+      } finally {
+        restarting--
+        carry = 0
+      }
     }
 
     const buildAll = async (seed: number) => {
@@ -638,7 +649,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
 
       advance(dtSeconds) {
         const { playing, speed } = get()
-        if (!playing || !(dtSeconds > 0) || !backend) return false
+        if (!playing || !(dtSeconds > 0) || !backend || restarting > 0) return false
         // Clamp: a long gap (hidden tab, stalled frame) resumes where it stopped instead of jumping ahead.
         carry = Math.min(carry + Math.min(dtSeconds, 0.25) * speed, MAX_STEPS_PER_REQUEST * STEP_MINUTES)
         if (stepping || carry < STEP_MINUTES) return false

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PALETTE } from '../../src/scene/constants'
+import { PALETTE, SWITCH_SECONDS } from '../../src/scene/constants'
 import type { GlobeRenderStats, PageRenderStats } from '../../src/scene/RenderProbe'
 import type { StepMetrics } from '../../src/sim/engine'
 import type { NetworkKind } from '../../src/store/store'
@@ -55,6 +55,12 @@ async function metricsOf(page: Page, kind: NetworkKind): Promise<StepMetrics> {
     return metrics
   }, kind)
 }
+
+/**
+ * Once the cross-fade metricsOf set off is over: on leaving the comparison the page's globe shows the active
+ * network again, and within the fade it would draw (and so upload) the network it switched to and back from.
+ */
+const afterSwitchFade = (page: Page) => page.waitForTimeout(SWITCH_SECONDS * 1000 + 200)
 
 /** Share of a canvas's pixels that are clearly drawn (not the near-black background). */
 async function drawnShare(page: Page, selector: string): Promise<number> {
@@ -253,6 +259,7 @@ describe('compare', () => {
     for (const g of (await stats(page)).globes) expect(g.drawCalls).toBeLessThanOrEqual(20)
 
     // Leaving by the button: one canvas again, the single HUD back, the memory where it was.
+    await afterSwitchFade(page)
     await page.getByRole('button', { name: 'Leave compare' }).click()
     await expect.poll(() => canvases(page), SLOW).toBe(1)
     expect(await compare.getAttribute('aria-pressed')).toBe('false')
