@@ -20,7 +20,7 @@ import {
   Vector3,
 } from 'three'
 import type { Network } from '../sim/network'
-import { LINK_WIDTH_PX } from './constants'
+import { GLOBE_RADIUS, LINK_WIDTH_PX } from './constants'
 import { linkSegmentSteps, unitVectors } from './geometry'
 import { runToEnd } from './slices'
 import { NEVER_CHANGED, STATE_GLSL, stateUniforms } from './stateShader'
@@ -46,6 +46,19 @@ varying vec3 vColor;
 varying float vAlpha;
 varying float vSide;
 
+// Whether the globe hides view-space point p from the camera (at the origin): the line of sight meets the sphere
+// (centre c, a hair smaller than the globe, so points on the near side's surface stay seen) before reaching p.
+bool behindGlobe(vec3 p, vec3 c) {
+  float dist = length(p);
+  vec3 ray = p / dist;
+  float along = dot(c, ray);
+  float miss2 = dot(c, c) - along * along;
+  float r = ${(0.995).toFixed(3)} * ${GLOBE_RADIUS.toFixed(1)};
+  if (miss2 >= r * r) return false;
+  float hit = along - sqrt(r * r - miss2);
+  return hit > 0.0 && hit < dist;
+}
+
 void main() {
   int link = int(aInfo.x + 0.5);
   vec2 st = texelFetch(uState, ivec2(link % ${TEXTURE_WIDTH}, link / ${TEXTURE_WIDTH}), 0).rg;
@@ -58,8 +71,19 @@ void main() {
   float base = uAlpha * aInfo.w;
   vAlpha = uOpacity * min(1.0, base * (1.0 + 1.4 * emphasis + 0.4 * down));
 
-  vec4 a = projectionMatrix * modelViewMatrix * vec4(aStart, 1.0);
-  vec4 b = projectionMatrix * modelViewMatrix * vec4(aEnd, 1.0);
+  vec4 va = modelViewMatrix * vec4(aStart, 1.0);
+  vec4 vb = modelViewMatrix * vec4(aEnd, 1.0);
+  vec3 centre = (modelViewMatrix * vec4(0.0, 0.0, 0.0, 1.0)).xyz;
+  // A segment that draws nothing (on the far side of the globe, or too faint to show) is moved out of the clip
+  // volume, all four corners alike: the globe would hide it by depth only after its pixels were shaded, and on
+  // a 10,000-node grid half the segments are on the far side.
+  if (vAlpha <= 0.003 || (behindGlobe(va.xyz, centre) && behindGlobe(vb.xyz, centre))) {
+    vSide = 0.0;
+    gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+    return;
+  }
+  vec4 a = projectionMatrix * va;
+  vec4 b = projectionMatrix * vb;
   vec2 sa = a.xy / a.w * uResolution;
   vec2 sb = b.xy / b.w * uResolution;
   vec2 dir = sb - sa;
