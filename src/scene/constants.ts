@@ -108,6 +108,8 @@ export const PALETTE = {
   peopleLosing: '#ff5a14',
   peopleCut: '#2a1205',
   traffic: '#ffffff',
+  /** Traffic that has just taken a new route around a failure (Okabe–Ito yellow). */
+  rerouted: '#f0e442',
   disaster: '#ff5a14',
 } as const
 

@@ -13,7 +13,7 @@ export type SwatchShape = 'column' | 'dot' | 'line' | 'glow' | 'particle' | 'fla
 
 /** Which colour a swatch takes (a CSS custom property on the legend, set from PALETTE). */
 export type SwatchColor =
-  'node' | 'minor' | 'link' | 'people' | 'losing' | 'cut' | 'traffic' | 'failed' | 'recovered' | 'disaster'
+  'node' | 'minor' | 'link' | 'people' | 'losing' | 'cut' | 'traffic' | 'rerouted' | 'failed' | 'recovered' | 'disaster'
 
 export interface LegendEntry {
   id: string
@@ -40,6 +40,7 @@ const SHARED: LegendEntry[] = [
   { id: 'losing', shape: 'glow', color: 'losing', name: 'People losing services' },
   { id: 'cut', shape: 'dot', color: 'cut', name: 'People cut off' },
   { id: 'traffic', shape: 'particle', color: 'traffic', name: 'Traffic to services' },
+  { id: 'rerouted', shape: 'particle', color: 'rerouted', name: 'Rerouted', detail: 'a new path around a failure' },
   { id: 'failed', shape: 'dot', color: 'failed', name: 'Failed node or link' },
   { id: 'repaired', shape: 'flash', color: 'recovered', name: 'Repaired', detail: 'white flash' },
   { id: 'disaster', shape: 'disc', color: 'disaster', name: 'Disaster area' },
@@ -67,6 +68,7 @@ export function legendColors(kind: NetworkKind): Record<`--legend-${SwatchColor}
     '--legend-losing': PALETTE.peopleLosing,
     '--legend-cut': PALETTE.peopleCut,
     '--legend-traffic': PALETTE.traffic,
+    '--legend-rerouted': PALETTE.rerouted,
     '--legend-failed': PALETTE.failed,
     '--legend-recovered': PALETTE.recovered,
     '--legend-disaster': PALETTE.disaster,

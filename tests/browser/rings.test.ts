@@ -1,6 +1,8 @@
 /**
  * A failure on the peer-to-peer grid, told in pictures: when a disaster takes down tens of its small nodes, rings
- * go out where they fail; when self-healing re-creates the copies they held, white rings mark where. Read from
+ * go out where they fail; when self-healing re-creates the copies they held, white rings mark where. On the
+ * multi-region cloud, the traffic the disaster sends to another region turns yellow for a while. (The grid's
+ * traffic is local: its flows, sampled by population worldwide, rarely pass through the area.) Read from
  * the canvas: a picture taken while the rings are out against one taken once they have faded.
  */
 import type { Browser, Page } from 'playwright-core'
@@ -31,6 +33,12 @@ function count(img: Image, test: (r: number, g: number, b: number) => boolean): 
   return n
 }
 
+/**
+ * Yellow light (traffic on a new route, #f0e442, added onto the blue globe it turns pale); the white traffic and
+ * the blue land are not.
+ */
+const yellow = (r: number, g: number, b: number) => r > 200 && g > 170 && r - b > 60 && Math.abs(r - g) < 70
+
 /** Near white (a healing ring, #ffffff, drawn over the globe); the people's warm glow and the land are not. */
 const white = (r: number, g: number, b: number) => r > 215 && g > 215 && b > 215
 /**
@@ -39,22 +47,37 @@ const white = (r: number, g: number, b: number) => r > 215 && g > 215 && b > 215
  */
 const warm = (r: number, _g: number, b: number) => r > 170 && r - b > 60
 
+/** The globe alone (no chrome), still, with Northern Virginia facing the viewer. */
+async function openStill(network: string) {
+  const opened = await openPage(browser, `?ui=none&network=${network}`, { viewport: { width: 960, height: 600 } })
+  const { page } = opened
+  await waitForReady(page)
+  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+  await page.evaluate((at) => {
+    const api = window.p2pglobe!
+    api.setAutoRotate(false)
+    api.setPixelRatio(1)
+    api.lookAt(at.lat, at.lon, { instant: true })
+  }, ASHBURN)
+  return opened
+}
+
+/** A 500 km disaster at Northern Virginia, set up and paused at T+0, the scene settled. */
+async function disasterAtAshburn(page: Page): Promise<void> {
+  await page.evaluate(async (at) => {
+    const api = window.p2pglobe!
+    await api.runScenario({ kind: 'region', radiusKm: 500, ...at })
+    api.pause()
+  }, ASHBURN)
+  await sceneIdle(page)
+}
+
 describe('rings on the grid', () => {
   test('a disaster rings where the small nodes fail; self-healing rings white where it re-creates their copies', async () => {
     // The globe alone (no chrome), still, with Northern Virginia facing the viewer.
-    const opened = await openPage(browser, '?ui=none&network=p2p', { viewport: { width: 960, height: 600 } })
+    const opened = await openStill('p2p')
     const { page } = opened
-    await waitForReady(page)
-    await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-    await page.evaluate(async (at) => {
-      const api = window.p2pglobe!
-      api.setAutoRotate(false)
-      api.setPixelRatio(1)
-      api.lookAt(at.lat, at.lon, { instant: true })
-      await api.runScenario({ kind: 'region', radiusKm: 500, ...at })
-      api.pause()
-    }, ASHBURN)
-    await sceneIdle(page)
+    await disasterAtAshburn(page)
 
     // The disaster's first minute: rings out over the area.
     await page.evaluate(() => window.p2pglobe!.step(1))
@@ -75,6 +98,24 @@ describe('rings on the grid', () => {
     const healed = await shoot(page)
     expect(count(healing, white) - count(healed, white), 'white rings where copies were re-created').toBeGreaterThan(20)
 
+    expect(opened.pageErrors).toEqual([])
+    await page.context().close()
+  })
+
+  test('traffic the disaster moves to another region turns yellow for a while, then white again', async () => {
+    const opened = await openStill('decentralized')
+    const { page } = opened
+    await disasterAtAshburn(page)
+    const calm = count(await shoot(page), yellow)
+    await page.evaluate(() => window.p2pglobe!.step(1))
+    const stepped = Date.now()
+    // Once the shock rings have faded (1.8 s): the flows that found another way are still yellow (6 s).
+    await page.waitForTimeout(Math.max(0, stepped + 2400 - Date.now()))
+    const rerouted = count(await shoot(page), yellow)
+    await sceneIdle(page)
+    const settled = count(await shoot(page), yellow)
+    const what = `yellow pixels: ${calm} before, ${rerouted} just after, ${settled} once settled`
+    expect(rerouted - Math.max(calm, settled), what).toBeGreaterThan(50)
     expect(opened.pageErrors).toEqual([])
     await page.context().close()
   })
