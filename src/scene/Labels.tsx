@@ -1,8 +1,9 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef, type RefObject } from 'react'
-import { Matrix4, Vector3, type Camera, type Object3D } from 'three'
+import { MathUtils, Matrix4, Vector3, type Camera, type Object3D, type PerspectiveCamera } from 'three'
 import { appStore, useAppStore } from '../store/appStore'
 import { NETWORK_KINDS, type NetworkKind } from '../store/store'
+import { GLOBE_RADIUS } from './constants'
 import { placeLabels, Placement } from './labelLayout'
 import { createLabelPool, fadeLabel, measureLabel, placeLabel, setLabelUp, type LabelPool } from './labelPool'
 import { roomIn, useGlobeView, viewOpacity } from './globeView'
@@ -12,6 +13,8 @@ import { useReducedMotion } from './useReducedMotion'
 
 /** How long a label takes to fade when another pushes it out or it finds room again, seconds. */
 const COLLISION_FADE_SECONDS = 0.25
+/** Pixels of the globe's radius on screen per site name shown. */
+const LABEL_SPACING_PX = 45
 /** Labels fade out as their site nears the limb: facing (cosine of the view angle) from 0.3 down to 0.08. */
 const LIMB_FADE_START = 0.3
 const LIMB_FADE_END = 0.08
@@ -50,6 +53,13 @@ function layout(pool: LabelPool, earth: Matrix4, camera: Camera, w: number, h: n
   pool.options.top = room.top
   pool.options.width = room.width
   pool.options.height = room.height
+  // A name per LABEL_SPACING_PX of the globe's radius on screen, one at least: a small globe (an embed's) is
+  // not buried under names.
+  const cam = camera as PerspectiveCamera
+  const d = Math.hypot(cam.position.x - e[12]!, cam.position.y - e[13]!, cam.position.z - e[14]!)
+  const focal = (h / 2 / Math.tan(MathUtils.degToRad(cam.fov) / 2)) * cam.zoom
+  const radius = d > GLOBE_RADIUS ? focal * Math.tan(Math.asin(GLOBE_RADIUS / d)) : Infinity
+  pool.options.max = Math.max(1, Math.floor(radius / LABEL_SPACING_PX))
   placeLabels(boxes, pool.order, pool.options)
 }
 

@@ -1,7 +1,22 @@
 import { describe, expect, test } from 'vitest'
 import { createLabelBoxes, placeLabels, Placement, priorityOrder, type LabelBoxes } from './labelLayout'
 
-const OPTIONS = { leader: 5, side: 5, hang: 4, gap: 0, width: 1000, height: 1000 }
+const OPTIONS: {
+  leader: number
+  side: number
+  hang: number
+  gap: number
+  width: number
+  height: number
+  max?: number
+} = {
+  leader: 5,
+  side: 5,
+  hang: 4,
+  gap: 0,
+  width: 1000,
+  height: 1000,
+}
 
 /** Labels from [anchor x, anchor y, width, height] rows, all eligible. */
 function labelsAt(rows: [number, number, number, number][]): LabelBoxes {
@@ -87,6 +102,17 @@ describe('placeLabels', () => {
       [260, 100, 60, 20],
     ])
     expect(layout(b, [3, 2, 1], { width: 300 })).toEqual([above, none, above])
+  })
+
+  test('at most max labels show, the most important ones; a site that is down goes first', () => {
+    const rows: [number, number, number, number][] = [
+      [100, 100, 60, 20],
+      [300, 100, 60, 20],
+      [500, 100, 60, 20],
+    ]
+    expect(layout(labelsAt(rows), [0.5, 0.3, 0.1], { max: 2 })).toEqual([above, above, none])
+    // The third, small but down (its priority its share plus one, as labelPool.ts gives it), comes first.
+    expect(layout(labelsAt(rows), [0.5, 0.3, 0.1 + 1], { max: 2 })).toEqual([above, none, above])
   })
 
   test('a label behind the globe neither shows nor blocks', () => {

@@ -84,6 +84,8 @@ export interface LayoutOptions {
   top?: number
   width: number
   height: number
+  /** At most this many labels show (a small globe, an embed's, has room for a few names only). */
+  max?: number
 }
 
 /**
@@ -180,11 +182,12 @@ function fits(b: LabelBoxes, order: Int32Array, k: number, o: LayoutOptions): bo
  */
 export function placeLabels(b: LabelBoxes, order: Int32Array, o: LayoutOptions): number {
   let placed = 0
+  const max = o.max ?? Infinity
   for (let k = 0; k < b.count; k++) {
     const i = order[k]!
     const last = b.placement[i]! as Placement
     b.placement[i] = Placement.none
-    if (!b.eligible[i]) continue
+    if (!b.eligible[i] || placed >= max) continue
     let chosen: Placement = Placement.none
     if (last !== Placement.none) {
       put(b, i, last, o)

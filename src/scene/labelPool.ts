@@ -27,7 +27,9 @@ export interface LabelPool {
   anchor: Float32Array
   /** Share of services each site hosts: the larger, the more a label deserves its place. */
   priority: Float32Array
-  /** Labels by priority, largest first (fixed for a network). */
+  /** Each site's share of services, the priority it has while up. */
+  share: Float32Array
+  /** Labels by priority, largest first: a site's share, and the sites that are down before all others. */
   order: Int32Array
   /** Where the labels are on screen and their sizes (measured when they may have changed), for labelLayout. */
   boxes: LabelBoxes
@@ -111,6 +113,7 @@ export function createLabelPool(net: Network, kind: NetworkKind, host: HTMLEleme
     nodes: Int32Array.from(sites),
     anchor,
     priority,
+    share: priority.slice(),
     order: priorityOrder(priority, count, new Int32Array(count)),
     boxes: createLabelBoxes(count),
     options: { leader: LEADER_PX, side: SIDE_PX, hang: HANG_PX, gap: GAP_PX, width: 0, height: 0 },
@@ -138,6 +141,9 @@ export function measureLabel(pool: LabelPool, i: number): void {
 export function setLabelUp(pool: LabelPool, i: number, up: boolean): void {
   pool.up[i] = up ? 1 : 0
   pool.elements[i]!.classList.toggle('is-down', !up)
+  // A site that is down is named before every site that is up (shares are at most 1), however small it is.
+  pool.priority[i] = pool.share[i]! + (up ? 0 : 1)
+  priorityOrder(pool.priority, pool.count, pool.order)
 }
 
 /** Moves a label where the layout put it (whole pixels keep the text crisp), its leader line on the right side. */
