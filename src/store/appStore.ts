@@ -11,7 +11,7 @@ function createBackend(world: World): SimBackend | Promise<SimBackend> {
   if (typeof Worker !== 'undefined') {
     try {
       const worker = startWorker()
-      if (worker) return createWorkerBackend(worker)
+      if (worker) return createWorkerBackend(worker, world)
     } catch {
       // A page opened from disk, or a policy that forbids workers: run it here instead.
     }

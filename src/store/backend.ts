@@ -7,6 +7,7 @@
 import type { NetworkSpec } from '../sim/index'
 import type { SweepOptions, SweepPoint } from '../sim/sweep'
 import type { ScenarioSpec } from '../sim/scenarios'
+import type { World } from '../sim/world'
 import type { Act, NetworkKind, Request, Response, Results, RunOptions } from '../worker/protocol'
 
 /** A long task under way: its result, and a way to stop it. */
@@ -54,7 +55,7 @@ type Pending = {
 }
 
 /** Runs the simulation in a Web Worker. */
-export function createWorkerBackend(worker: Worker): SimBackend {
+export function createWorkerBackend(worker: Worker, world: World): SimBackend {
   let nextId = 1
   const pending = new Map<number, Pending>()
   worker.onmessage = (event: MessageEvent<Response>) => {
@@ -86,6 +87,8 @@ export function createWorkerBackend(worker: Worker): SimBackend {
     worker.postMessage({ ...req, id } as Request)
     return { id, result }
   }
+  // The worker's first message: the world it simulates (copied: the page keeps its own for drawing people).
+  void send({ type: 'world', world }).result.catch(() => undefined)
   return {
     where: 'worker',
     build: (kind, spec, seed) => send<Results['build']>({ type: 'build', kind, spec, seed }).result,

@@ -9,6 +9,7 @@ import type { NetworkSpec } from '../sim/index'
 import type { Network } from '../sim/network'
 import type { ScenarioKind, ScenarioSpec } from '../sim/scenarios'
 import type { SweepOptions, SweepPoint } from '../sim/sweep'
+import type { World } from '../sim/world'
 
 /** The built-in networks, and an imported one when a file has been loaded. */
 export type NetworkKind = 'centralized' | 'decentralized' | 'p2p' | 'imported'
@@ -70,6 +71,7 @@ export type Act =
   { type: 'failNode'; node: number } | { type: 'repairNode'; node: number } | { type: 'cutLink'; link: number }
 
 export type Request =
+  | { id: number; type: 'world'; world: World }
   | { id: number; type: 'build'; kind: NetworkKind; spec: NetworkSpec; seed: number }
   | { id: number; type: 'start'; spec: ScenarioSpec; seed: number; options: RunOptions }
   | { id: number; type: 'step'; count: number }

@@ -7,14 +7,21 @@
 
 // First: before any schema is created (see csp.ts).
 import '../csp'
-import { decodeWorld, type PopulationJson } from '../sim/world'
+import type { World } from '../sim/world'
 import type { Request, Response } from './protocol'
 import { SimHost } from './simHost'
 import { withTransfer } from './transfer'
 
 declare const self: DedicatedWorkerGlobalScope
 
-const host = import('../data/population.json').then((mod) => new SimHost(decodeWorld(mod.default as PopulationJson)))
+/**
+ * The world comes from the page, in the first message: the page has loaded and decoded the population data for
+ * itself already, and a copy of it in this worker's own bundle would be a second download of it.
+ */
+let giveWorld: (world: World) => void = () => undefined
+const host = new Promise<SimHost>((resolve) => {
+  giveWorld = (world) => resolve(new SimHost(world))
+})
 const cancelled = new Set<number>()
 /** Sweep progress is told at most this often, ms. */
 const PROGRESS_INTERVAL_MS = 100
@@ -26,6 +33,11 @@ function reply(message: Response): void {
 }
 
 async function handle(req: Request): Promise<void> {
+  if (req.type === 'world') {
+    giveWorld(req.world)
+    reply({ id: req.id, type: 'result', result: null })
+    return
+  }
   if (req.type === 'cancel') {
     cancelled.add(req.target)
     reply({ id: req.id, type: 'result', result: null })

@@ -7,9 +7,10 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, openPage, waitForReady } from './chromium'
+import { REROUTE_SECONDS } from '../../src/scene/Traffic'
+import { launchBrowser } from './chromium'
 import { decodePng, type Image } from './png'
-import { sceneIdle } from './stage'
+import { afterFrames, openStill, sceneIdle } from './stage'
 
 const ASHBURN = { lat: 39.04, lon: -77.49 }
 
@@ -47,21 +48,6 @@ const white = (r: number, g: number, b: number) => r > 215 && g > 215 && b > 215
  */
 const warm = (r: number, _g: number, b: number) => r > 170 && r - b > 60
 
-/** The globe alone (no chrome), still, with Northern Virginia facing the viewer. */
-async function openStill(network: string) {
-  const opened = await openPage(browser, `?ui=none&network=${network}`, { viewport: { width: 960, height: 600 } })
-  const { page } = opened
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  await page.evaluate((at) => {
-    const api = window.p2pglobe!
-    api.setAutoRotate(false)
-    api.setPixelRatio(1)
-    api.lookAt(at.lat, at.lon, { instant: true })
-  }, ASHBURN)
-  return opened
-}
-
 /** A 500 km disaster at Northern Virginia, set up and paused at T+0, the scene settled. */
 async function disasterAtAshburn(page: Page): Promise<void> {
   await page.evaluate(async (at) => {
@@ -75,7 +61,7 @@ async function disasterAtAshburn(page: Page): Promise<void> {
 describe('rings on the grid', () => {
   test('a disaster rings where the small nodes fail; self-healing rings white where it re-creates their copies', async () => {
     // The globe alone (no chrome), still, with Northern Virginia facing the viewer.
-    const opened = await openStill('p2p')
+    const opened = await openStill(browser, ASHBURN, '&network=p2p')
     const { page } = opened
     await disasterAtAshburn(page)
 
@@ -103,7 +89,7 @@ describe('rings on the grid', () => {
   })
 
   test('traffic the disaster moves to another region turns yellow for a while, then white again', async () => {
-    const opened = await openStill('decentralized')
+    const opened = await openStill(browser, ASHBURN, '&network=decentralized')
     const { page } = opened
     await disasterAtAshburn(page)
     const calm = count(await shoot(page), yellow)
@@ -112,7 +98,9 @@ describe('rings on the grid', () => {
     // Once the shock rings have faded (1.8 s): the flows that found another way are still yellow (6 s).
     await page.waitForTimeout(Math.max(0, stepped + 2400 - Date.now()))
     const rerouted = count(await shoot(page), yellow)
-    await sceneIdle(page)
+    // Past the highlight (the frames it asked for end with it; the nodes' colours may still be settling).
+    await page.waitForTimeout(Math.max(0, stepped + (REROUTE_SECONDS + 0.5) * 1000 - Date.now()))
+    await afterFrames(page)
     const settled = count(await shoot(page), yellow)
     const what = `yellow pixels: ${calm} before, ${rerouted} just after, ${settled} once settled`
     expect(rerouted - Math.max(calm, settled), what).toBeGreaterThan(50)

@@ -11,8 +11,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { RenderStats } from '../../src/embed/pageApi'
 import type { NetworkKind } from '../../src/store/store'
-import { launchBrowser, openPage, waitForReady, type OpenedPage } from './chromium'
+import { launchBrowser, type OpenedPage } from './chromium'
 import { decodePng, type Image } from './png'
+import { openStill } from './stage'
 
 const REFERENCES = new URL('./references/', import.meta.url)
 const RESULTS = new URL('../../test-results/', import.meta.url)
@@ -32,20 +33,10 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** Opens the app still: auto-rotation off, pixel ratio 1, the fixed view. */
-/** The globe alone (ui=none: no chrome, so the globe has the whole canvas and hiding overlays moves nothing). */
-async function openStill(): Promise<OpenedPage> {
-  const opened = await openPage(browser, '?ui=none', { viewport: { width: 960, height: 600 } })
-  const { page } = opened
-  await waitForReady(page)
-  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
-  await page.evaluate((view) => {
-    const api = window.p2pglobe!
-    api.setAutoRotate(false)
-    api.setPixelRatio(1)
-    api.lookAt(view.lat, view.lon, { instant: true })
-  }, VIEW)
-  await page.waitForTimeout(300)
+/** The globe alone and still at the fixed view (stage.ts), after a moment for the jump to be drawn. */
+async function openScene(): Promise<OpenedPage> {
+  const opened = await openStill(browser, VIEW)
+  await opened.page.waitForTimeout(300)
   return opened
 }
 
@@ -115,7 +106,7 @@ function redness(img: Image, disc: { cx: number; cy: number; r: number }): numbe
 
 describe('the globe scene', () => {
   test('each network matches its reference picture (fixed seed, paused clock)', async () => {
-    const opened = await openStill()
+    const opened = await openScene()
     const { page } = opened
     mkdirSync(RESULTS, { recursive: true })
     for (const kind of ['centralized', 'decentralized', 'p2p'] as NetworkKind[]) {
@@ -146,7 +137,7 @@ describe('the globe scene', () => {
   })
 
   test('a failure changes the pixels at its site, to vermillion', async () => {
-    const opened = await openStill()
+    const opened = await openScene()
     const { page } = opened
     const ashburn = { lat: 39.04, lon: -77.49 }
     await page.evaluate((p) => window.p2pglobe!.lookAt(p.lat, p.lon, { instant: true }), ashburn)
@@ -172,7 +163,7 @@ describe('the globe scene', () => {
   })
 
   test('draw calls stay at most 20 while switching networks, and nothing is left behind', async () => {
-    const opened = await openStill()
+    const opened = await openScene()
     const { page } = opened
     // A network's buffers reach the GPU the first time it is drawn: the baseline is after each was shown once.
     for (const kind of ['p2p', 'decentralized', 'centralized'] as NetworkKind[]) {
@@ -212,7 +203,7 @@ describe('the globe scene', () => {
   })
 
   test('a 10,000-node network during a cascade is drawn in at most 20 draw calls', async () => {
-    const opened = await openStill()
+    const opened = await openScene()
     const { page } = opened
     await page.evaluate(async () => {
       const api = window.p2pglobe!

@@ -3,9 +3,9 @@
  * overlaps in the HUD, and the doors to the parts of the chrome that start closed (the drawer of controls, the
  * timeline, the legend).
  */
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { PageRenderStats } from '../../src/scene/RenderProbe'
-import { waitForReady } from './chromium'
+import { openPage, waitForReady, type OpenedPage } from './chromium'
 
 /**
  * Waits for the first frame and the networks built, then stops the globe's turn and lightens the canvas (pixel
@@ -18,6 +18,24 @@ export async function readyForChecks(page: Page): Promise<void> {
     window.p2pglobe!.setAutoRotate(false)
     window.p2pglobe!.setPixelRatio(0.5)
   })
+}
+
+/**
+ * The globe alone and still, for its pixels: no chrome (ui=none, so the globe has the whole canvas), 960 × 600 at
+ * pixel ratio 1, no turning, a place facing the viewer; `query` adds to the address (`&network=p2p`).
+ */
+export async function openStill(browser: Browser, at: { lat: number; lon: number }, query = ''): Promise<OpenedPage> {
+  const opened = await openPage(browser, `?ui=none${query}`, { viewport: { width: 960, height: 600 } })
+  const { page } = opened
+  await waitForReady(page)
+  await page.waitForFunction(() => window.p2pglobe?.getState().status === 'ready', undefined, { timeout: 60_000 })
+  await page.evaluate((view) => {
+    const api = window.p2pglobe!
+    api.setAutoRotate(false)
+    api.setPixelRatio(1)
+    api.lookAt(view.lat, view.lon, { instant: true })
+  }, at)
+  return opened
 }
 
 /** Two frames of the page later: a change of theme or of text laid out has been drawn. */
