@@ -30,11 +30,6 @@ function rendererName(gl: WebGL2RenderingContext): string {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '')
 }
 
-/** Whether the check found a software rasteriser (false before the check, and after one that failed). */
-export function isSoftwareRenderer(): boolean {
-  return software
-}
-
 /**
  * The attributes every globe's context is made with: multisampled on a GPU; on a software rasteriser without
  * (the dots, links and rings antialias themselves in their shaders; only the Earth's rim gets harder).
