@@ -1,15 +1,15 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef, type RefObject } from 'react'
-import { MathUtils, Matrix4, Vector3, type Camera, type Object3D, type PerspectiveCamera } from 'three'
+import { Matrix4, Vector3, type Camera, type Object3D, type PerspectiveCamera } from 'three'
 import { appStore, useAppStore } from '../store/appStore'
 import { NETWORK_KINDS, type NetworkKind } from '../store/store'
-import { GLOBE_RADIUS } from './constants'
 import { placeLabels, Placement } from './labelLayout'
 import { createLabelPool, fadeLabel, measureLabel, placeLabel, setLabelUp, type LabelPool } from './labelPool'
 import { roomIn, useGlobeView, viewOpacity } from './globeView'
 import type { Room } from './room'
 import { sceneNow } from './stateShader'
 import { useReducedMotion } from './useReducedMotion'
+import { discRadiusPx } from './view'
 
 /** How long a label takes to fade when another pushes it out or it finds room again, seconds. */
 const COLLISION_FADE_SECONDS = 0.25
@@ -57,8 +57,7 @@ function layout(pool: LabelPool, earth: Matrix4, camera: Camera, w: number, h: n
   // not buried under names.
   const cam = camera as PerspectiveCamera
   const d = Math.hypot(cam.position.x - e[12]!, cam.position.y - e[13]!, cam.position.z - e[14]!)
-  const focal = (h / 2 / Math.tan(MathUtils.degToRad(cam.fov) / 2)) * cam.zoom
-  const radius = d > GLOBE_RADIUS ? focal * Math.tan(Math.asin(GLOBE_RADIUS / d)) : Infinity
+  const radius = discRadiusPx(d, cam.fov, cam.zoom, h)
   pool.options.max = Math.max(1, Math.floor(radius / LABEL_SPACING_PX))
   placeLabels(boxes, pool.order, pool.options)
 }

@@ -1,9 +1,9 @@
 import { addAfterEffect, useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef } from 'react'
-import { MathUtils, Vector3, type Object3D, type PerspectiveCamera } from 'three'
+import { Vector3, type Object3D, type PerspectiveCamera } from 'three'
 import { emptyStats, setStatsSource, type RenderStats } from '../embed/pageApi'
-import { GLOBE_RADIUS } from './constants'
 import { takeSimulationTime } from './frameTiming'
+import { discRadiusPx } from './view'
 
 const MAX_FRAME_TIMES = 120
 /** Runs before every other frame callback. */
@@ -129,9 +129,7 @@ export function RenderProbe() {
       centre.set(0, 0, 0).project(cam)
       view.disc.x = (centre.x + 1) * 0.5 * width
       view.disc.y = (1 - centre.y) * 0.5 * height
-      const d = cam.position.length()
-      const focal = (height / 2 / Math.tan(MathUtils.degToRad(cam.fov) / 2)) * cam.zoom
-      view.disc.r = d > GLOBE_RADIUS ? focal * Math.tan(Math.asin(GLOBE_RADIUS / d)) : Infinity
+      view.disc.r = discRadiusPx(cam.position.length(), cam.fov, cam.zoom, height)
     })
     // One source for the page, whatever the number of canvases: it answers while any probe is mounted.
     const probe = { stats: last, view, canvas: gl.domElement }

@@ -265,7 +265,7 @@ export function Traffic({ reducedMotion }: { reducedMotion: boolean }) {
     built.position.needsUpdate = true
     built.alpha.needsUpdate = true
     built.rerouted.needsUpdate = true
-    const since = reducedMotion ? Infinity : sceneNow() - state.switchedAt / 1000
+    const since = reducedMotion ? Infinity : now - state.switchedAt / 1000
     built.material.uniforms.uOpacity!.value = viewOpacity(kind, state, network, since)
     if (dt > 0 && shouldDraw()) invalidate()
   })

@@ -22,6 +22,7 @@ import {
 import type { Network } from '../sim/network'
 import { GLOBE_RADIUS, LINK_WIDTH_PX } from './constants'
 import { linkSegmentSteps, unitVectors } from './geometry'
+import { HIDDEN_GLSL } from './points'
 import { runToEnd } from './slices'
 import { NEVER_CHANGED, STATE_GLSL, stateUniforms } from './stateShader'
 
@@ -46,6 +47,8 @@ varying vec3 vColor;
 varying float vAlpha;
 varying float vSide;
 
+${HIDDEN_GLSL}
+
 // Whether the globe hides view-space point p from the camera (at the origin): the line of sight meets the sphere
 // (centre c, a hair smaller than the globe, so points on the near side's surface stay seen) before reaching p.
 bool behindGlobe(vec3 p, vec3 c) {
@@ -53,7 +56,7 @@ bool behindGlobe(vec3 p, vec3 c) {
   vec3 ray = p / dist;
   float along = dot(c, ray);
   float miss2 = dot(c, c) - along * along;
-  float r = ${(0.995).toFixed(3)} * ${GLOBE_RADIUS.toFixed(1)};
+  float r = ${(0.995 * GLOBE_RADIUS).toFixed(4)};
   if (miss2 >= r * r) return false;
   float hit = along - sqrt(r * r - miss2);
   return hit > 0.0 && hit < dist;
@@ -79,7 +82,7 @@ void main() {
   // a 10,000-node grid half the segments are on the far side.
   if (vAlpha <= 0.003 || (behindGlobe(va.xyz, centre) && behindGlobe(vb.xyz, centre))) {
     vSide = 0.0;
-    gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+    gl_Position = HIDDEN_POINT;
     return;
   }
   vec4 a = projectionMatrix * va;

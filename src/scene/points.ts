@@ -9,6 +9,12 @@ import { useFrame } from '@react-three/fiber'
 import type { PerspectiveCamera, ShaderMaterial } from 'three'
 import { MathUtils } from 'three'
 
+/**
+ * GLSL: a position outside the clip volume (z beyond w), where a vertex that draws nothing goes: the rasteriser
+ * never visits its pixels. For the dots' layers and the links' segments.
+ */
+export const HIDDEN_GLSL = 'const vec4 HIDDEN_POINT = vec4(0.0, 0.0, 2.0, 1.0);'
+
 /** GLSL: pixels on screen of a dot `size` globe radii across at view-space position mv. */
 export const POINT_GLSL = /* glsl */ `
 uniform float uPointScale;
@@ -17,7 +23,7 @@ float pointPixels(float size, vec4 mv) {
 }
 // A dot that would draw nothing (on the far side of the globe): outside the clip volume, with no size, so the
 // rasteriser never visits its pixels (the Earth would hide them by depth, but only after they were shaded).
-const vec4 HIDDEN_POINT = vec4(0.0, 0.0, 2.0, 1.0);
+${HIDDEN_GLSL}
 `
 
 /** Pixels per globe radius at a distance of one, for a canvas `heightPx` device pixels tall. */

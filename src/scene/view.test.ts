@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ATMOSPHERE_RADIUS, CAMERA_FOV, GLOBE_RADIUS } from './constants'
-import { dampingFor, fitDistance, rotateSpeedAt, zoomRange } from './view'
+import { dampingFor, discRadiusPx, fitDistance, rotateSpeedAt, zoomRange } from './view'
 
 const DEG = Math.PI / 180
 
@@ -67,5 +67,14 @@ describe('inertia', () => {
     expect(dampingFor(0.08, -1)).toBe(0)
     expect(dampingFor(0.08, 100)).toBe(dampingFor(0.08, 0.25))
     expect(dampingFor(0.08, 100)).toBeLessThan(1)
+  })
+})
+
+describe('discRadiusPx', () => {
+  it("the globe's outline: its angular radius at the camera's focal length, and infinite from inside", () => {
+    // A 90° field of view on a canvas 2 px tall: a focal length of 1 px.
+    expect(discRadiusPx(4, 90, 1, 2)).toBeCloseTo(Math.tan(Math.asin(1 / 4)), 12)
+    expect(discRadiusPx(4, 90, 2, 2)).toBeCloseTo(2 * Math.tan(Math.asin(1 / 4)), 12)
+    expect(discRadiusPx(1, 40, 1, 720)).toBe(Infinity)
   })
 })

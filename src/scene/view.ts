@@ -71,3 +71,14 @@ export function dampingFor(factorAt60: number, deltaSeconds: number): number {
   const frames = Math.min(Math.max(deltaSeconds, 0), 0.25) * 60
   return 1 - (1 - factorAt60) ** frames
 }
+
+/**
+ * The globe's outline on screen: its radius in CSS pixels, seen from `distance` (camera to centre) with a
+ * perspective camera of `fovDeg` and `zoom` on a canvas `heightPx` tall: the angular radius asin(R/d) at the
+ * camera's focal length. Infinity from inside the globe.
+ */
+export function discRadiusPx(distance: number, fovDeg: number, zoom: number, heightPx: number): number {
+  if (distance <= GLOBE_RADIUS) return Infinity
+  const focal = (heightPx / 2 / Math.tan(fovDeg * DEG * 0.5)) * zoom
+  return focal * Math.tan(Math.asin(GLOBE_RADIUS / distance))
+}

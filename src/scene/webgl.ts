@@ -14,6 +14,9 @@ const GL_ATTRIBUTES = {
   failIfMajorPerformanceCaveat: false,
 } as const satisfies WebGLContextAttributes
 
+/** The same on a software rasteriser: no multisampling. */
+const SOFTWARE_ATTRIBUTES: WebGLContextAttributes = { ...GL_ATTRIBUTES, antialias: false }
+
 /**
  * Renderers that draw on the CPU: Chrome's SwiftShader (no GPU, or a blocked driver), Mesa's llvmpipe and
  * softpipe, Windows's Basic Render Driver. On them a frame of the globe costs tens of milliseconds per million
@@ -38,8 +41,6 @@ export function glAttributes(): WebGLContextAttributes {
   return software ? SOFTWARE_ATTRIBUTES : GL_ATTRIBUTES
 }
 
-const SOFTWARE_ATTRIBUTES: WebGLContextAttributes = { ...GL_ATTRIBUTES, antialias: false }
-
 let warm: HTMLCanvasElement | null = null
 
 /**
@@ -53,7 +54,7 @@ export function hasWebGL2(): boolean {
     // Asked for without multisampling first: on a software rasteriser this is the context the globe keeps (making
     // one there takes a quarter to three quarters of a second); on a GPU a second, multisampled one is cheap.
     let canvas = document.createElement('canvas')
-    const gl = canvas.getContext('webgl2', { ...GL_ATTRIBUTES, antialias: false })
+    const gl = canvas.getContext('webgl2', SOFTWARE_ATTRIBUTES)
     if (gl === null) return false
     software = SOFTWARE_RENDERER.test(rendererName(gl))
     if (!software) {

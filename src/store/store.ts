@@ -294,7 +294,6 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       restarting++
       try {
         if (reseeding) await afterReseeding()
-        carry = 0
         const snapshots = await need().start(spec, get().seed, get().options)
         apply(snapshots, true)
       } finally {
