@@ -6,7 +6,7 @@
  * plan (nothing allocated), so it is unit-tested without a scene.
  */
 
-import type { ScenarioKind } from '../sim/scenarios'
+import type { Scenario } from '../sim/scenarios'
 
 /** Rings per step at most for a failure that travels; at the first step of one that hits many nodes at once. */
 export const PER_STEP = 3
@@ -19,7 +19,7 @@ export type RingKind = (typeof RingKind)[keyof typeof RingKind]
 
 /** What a step of a network's simulation tells the rings. */
 export interface StepFacts {
-  scenarioKind: ScenarioKind
+  scenarioKind: Scenario['kind']
   /** The scenario's round (0 at the step it started). */
   round: number
   failedNow: Int32Array

@@ -11,6 +11,7 @@ import { MotterLai, loadSources, pickTrigger } from './cascade.ts'
 import { connectAlive } from './components.ts'
 import { greatCircleKm } from './geo.ts'
 import { degrees } from './graph.ts'
+import type { Serving } from './metrics.ts'
 import { MetricsComputer } from './metrics.ts'
 import type { Network, NodeClass } from './network.ts'
 import { FAILURE_MODELS } from './network.ts'
@@ -58,6 +59,7 @@ export const Cause = {
   churn: 5,
   initial: 6,
   manual: 7,
+  outage: 8,
 } as const
 export type Cause = (typeof Cause)[keyof typeof Cause]
 
@@ -122,10 +124,16 @@ export class Simulation {
   readonly progress = { started: false, active: false, round: 0 }
   /** The first node the scenario failed (a site, a cascade's trigger, where a spread or a push began), or -1. */
   origin = -1
+  /** Per shared plane of the network (net.planes): 1 while it works. Empty when the network has none. */
+  readonly planeUp: Uint8Array
+  readonly planeChangedAt: Float64Array
+  /** Which copies answer while planes are down (metrics.ts); null when the network has no planes. */
+  readonly serving: Serving | null
 
   private readonly nodeRepairAt: Float64Array
   private readonly linkRepairAt: Float64Array
   private readonly clusterRepairAt: Float64Array
+  private readonly planeRepairAt: Float64Array
   private readonly nodeDownAt: Float64Array
   /** Hours each node has been up (churn's Weibull hazard depends on it). */
   private readonly upAgeH: Float64Array
@@ -165,6 +173,14 @@ export class Simulation {
     this.host = net.services ? net.services.host.slice() : new Int32Array(0)
     this.clusterUp = new Uint8Array(net.users?.count ?? 0).fill(1)
     this.clusterRepairAt = new Float64Array(net.users?.count ?? 0).fill(NEVER)
+    const planes = net.planes?.count ?? 0
+    this.planeUp = new Uint8Array(planes).fill(1)
+    this.planeChangedAt = new Float64Array(planes).fill(-Infinity)
+    this.planeRepairAt = new Float64Array(planes).fill(NEVER)
+    this.serving =
+      net.planes && net.services
+        ? { node: new Uint8Array(n), service: new Uint8Array(net.services.count), bound: net.planes.bound }
+        : null
     this.fail = createRng(seed, `fail:${scenario.kind}`)
     this.churnRng = createRng(seed, 'fail:churn')
     this.metrics = new MetricsComputer(net)
@@ -231,6 +247,22 @@ export class Simulation {
     this.upAgeH[v] = 0
   }
 
+  /** Takes a shared plane down now (a bad push to it, an empty DNS record): what needs it stops answering. */
+  failPlane(p: number, repairAt = this.repairTime()): boolean {
+    if (p < 0 || p >= this.planeUp.length || !this.planeUp[p]) return false
+    this.planeUp[p] = 0
+    this.planeChangedAt[p] = this.t
+    this.planeRepairAt[p] = repairAt
+    return true
+  }
+
+  repairPlane(p: number): void {
+    if (this.planeUp[p]) return
+    this.planeUp[p] = 1
+    this.planeChangedAt[p] = this.t
+    this.planeRepairAt[p] = NEVER
+  }
+
   repairLink(e: number): void {
     if (this.linkUp[e]) return
     this.linkUp[e] = 1
@@ -252,6 +284,7 @@ export class Simulation {
       if (!this.nodeUp[v] && this.nodeCause[v] !== Cause.initial) return false
     for (let e = 0; e < this.linkUp.length; e++) if (!this.linkUp[e]) return false
     for (let c = 0; c < this.clusterUp.length; c++) if (!this.clusterUp[c]) return false
+    for (let p = 0; p < this.planeUp.length; p++) if (!this.planeUp[p]) return false
     if (this.net.selfHealing && this.net.services) {
       const R = this.net.services.replicas
       const wait = this.options.healAfterMin
@@ -298,6 +331,21 @@ export class Simulation {
         this.clusterRepairAt[c] = NEVER
       }
     }
+    for (let p = 0; p < this.planeUp.length; p++) if (!this.planeUp[p] && this.planeRepairAt[p]! <= t) this.repairPlane(p)
+  }
+
+  /** Everything inside a spherical cap goes down, the people there too when `people` (their own connections). */
+  private failArea(lat: number, lon: number, radiusKm: number, cause: Cause, people = true): void {
+    for (let v = 0; v < this.net.graph.n; v++) {
+      if (greatCircleKm(lat, lon, this.net.lat[v]!, this.net.lon[v]!) <= radiusKm) this.failNode(v, cause)
+    }
+    const users = this.net.users
+    for (let c = 0; people && users && c < users.count; c++) {
+      if (greatCircleKm(lat, lon, users.lat[c]!, users.lon[c]!) <= radiusKm) {
+        this.clusterUp[c] = 0
+        this.clusterRepairAt[c] = this.repairTime()
+      }
+    }
   }
 
   private startScenario(): void {
@@ -311,19 +359,20 @@ export class Simulation {
       case 'site':
         if (s.node >= 0 && s.node < g.n) this.failNode(s.node, Cause.scenario)
         return
-      case 'region': {
-        for (let v = 0; v < g.n; v++) {
-          if (greatCircleKm(s.lat, s.lon, this.net.lat[v]!, this.net.lon[v]!) <= s.radiusKm)
-            this.failNode(v, Cause.scenario)
-        }
+      case 'region':
         // The people there lose their own connections too, the same in every network.
-        const users = this.net.users
-        for (let c = 0; users && c < users.count; c++) {
-          if (greatCircleKm(s.lat, s.lon, users.lat[c]!, users.lon[c]!) <= s.radiusKm) {
-            this.clusterUp[c] = 0
-            this.clusterRepairAt[c] = this.repairTime()
-          }
+        this.failArea(s.lat, s.lon, s.radiusKm, Cause.scenario)
+        return
+      case 'outage': {
+        for (const p of s.planes) this.failPlane(p)
+        for (const v of s.nodes) if (v >= 0 && v < g.n) this.failNode(v, Cause.outage)
+        for (const e of s.links) if (e >= 0 && e < g.m) this.failLink(e)
+        if (s.fleetShare > 0) {
+          const order = this.fail.shuffle(Int32Array.from({ length: g.n }, (_, i) => i))
+          const count = Math.round(clamp01(s.fleetShare) * g.n)
+          for (let i = 0; i < count; i++) this.failNode(order[i]!, Cause.outage)
         }
+        for (const a of s.areas) this.failArea(a.lat, a.lon, a.radiusKm, Cause.outage, a.people)
         return
       }
       case 'random': {
@@ -464,6 +513,9 @@ export class Simulation {
     const R = services.replicas
     const host = this.host
     const wait = this.options.healAfterMin
+    // Placing a copy needs the planes where deployments are recorded (the grid's chain): without them, none moves.
+    const healDeps = this.net.planes?.healDeps
+    if (healDeps) for (const p of healDeps) if (!this.planeUp[p]) return
     const due = (h: number) => h >= 0 && !this.nodeUp[h] && this.t - this.nodeDownAt[h]! >= wait
     if (!host.some(due)) return
     const uf = this.metrics.uf
@@ -501,6 +553,25 @@ export class Simulation {
     }
   }
 
+  /** The serving state from nodeUp and planeUp. */
+  private updateServing(): void {
+    const planes = this.net.planes
+    const serving = this.serving
+    if (!planes || !serving) return
+    const { nodeOff, nodeDeps, serviceOff, serviceDeps } = planes
+    const up = this.planeUp
+    for (let v = 0; v < serving.node.length; v++) {
+      let ok = this.nodeUp[v]!
+      for (let q = nodeOff[v]!; ok && q < nodeOff[v + 1]!; q++) ok = up[nodeDeps[q]!]!
+      serving.node[v] = ok
+    }
+    for (let s = 0; s < serving.service.length; s++) {
+      let ok = 1
+      for (let q = serviceOff[s]!; ok && q < serviceOff[s + 1]!; q++) ok = up[serviceDeps[q]!]!
+      serving.service[s] = ok
+    }
+  }
+
   /**
    * The metrics of the current state. `elapsedMin`: the simulated minutes of the step that produced it, which
    * are counted as lost at this state's availability, so a failure costs from its very first step (0: the same
@@ -509,11 +580,12 @@ export class Simulation {
   private measure(withLatency: boolean, elapsedMin = 0): StepMetrics {
     connectAlive(this.net.graph, this.nodeUp, this.linkUp, this.metrics.uf)
     const host = this.net.services ? this.host : null
-    const reach = this.metrics.reach(this.nodeUp, host, this.clusterUp)
+    this.updateServing()
+    const reach = this.metrics.reach(this.nodeUp, host, this.clusterUp, this.serving)
     if (elapsedMin > 0 && reach.serviceAvailability !== null && this.net.users) {
       this.userHoursLost += (1 - reach.serviceAvailability) * this.net.users.totalPop * (elapsedMin / 60)
     }
-    if (withLatency) this.lastLatency = this.metrics.latency(this.nodeUp, this.linkUp, host, this.onTree)
+    if (withLatency) this.lastLatency = this.metrics.latency(this.nodeUp, this.linkUp, host, this.onTree, this.serving)
     let failedNodes = 0
     for (let v = 0; v < this.nodeUp.length; v++) failedNodes += 1 - this.nodeUp[v]!
     let failedLinks = 0

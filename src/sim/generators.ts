@@ -104,6 +104,7 @@ export function abstractNetwork(graph: Graph, name = 'graph'): Network {
     selfHealing: false,
     initiallyDown: null,
     warnings: [],
+    planes: null,
   }
 }
 

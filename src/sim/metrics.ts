@@ -35,6 +35,17 @@ export const REACH_LIST = 256
 const BIN_MS = 0.5
 const BINS = 8000
 
+/**
+ * Which copies answer while shared planes are down (see Planes in network.ts): per node, 1 where the node is up
+ * and the planes it provides to its copies are up; per service, 1 while the planes it needs are up; per service,
+ * 1 where its copies need their host's planes (else a working host is enough).
+ */
+export interface Serving {
+  node: Uint8Array
+  service: Uint8Array
+  bound: Uint8Array
+}
+
 export class MetricsComputer {
   readonly uf: UnionFind
   /** Per cluster: the access node in use, or -1 when there is none. */
@@ -72,8 +83,15 @@ export class MetricsComputer {
   /**
    * Users online, availability and survivability from a union-find already built over the working nodes and
    * links (the engine builds it with connectAlive; a sweep builds it incrementally). host: replica hosts.
+   * serving: which copies answer when shared planes are down (null: every copy on a working node). A node that is
+   * up but cannot serve still carries traffic.
    */
-  reach(nodeUp: Uint8Array, host: Int32Array | null, clusterUp: Uint8Array | null = null): Reach {
+  reach(
+    nodeUp: Uint8Array,
+    host: Int32Array | null,
+    clusterUp: Uint8Array | null = null,
+    serving: Serving | null = null,
+  ): Reach {
     const { net, uf } = this
     const survivability = net.graph.n > 0 ? uf.largest / net.graph.n : 0
     const users = net.users
@@ -85,9 +103,11 @@ export class MetricsComputer {
     let nTouched = 0
     const R = services.replicas
     for (let s = 0; s < services.count; s++) {
+      if (serving && !serving.service[s]) continue
+      const up = serving && serving.bound[s] ? serving.node : nodeUp
       for (let j = 0; j < R; j++) {
         const h = host[s * R + j]!
-        if (h < 0 || !nodeUp[h]) continue
+        if (h < 0 || !up[h]) continue
         const root = uf.find(h)
         if (svcStamp[root] === s + 1) continue
         if (svcCount[root] === 0) touched[nTouched++] = root
@@ -184,6 +204,7 @@ export class MetricsComputer {
     linkUp: Uint8Array | null,
     host: Int32Array | null,
     onTree?: (sample: number, dist: Float64Array, prev: Int32Array) => void,
+    serving: Serving | null = null,
   ): { p50: number | null; p95: number | null } {
     const { net } = this
     const users = net.users
@@ -198,7 +219,13 @@ export class MetricsComputer {
     const sample = services.latencySample
     for (let i = 0; i < sample.length; i++) {
       const s = sample[i]!
-      for (let j = 0; j < R; j++) this.sources[j] = host[s * R + j]!
+      // A replica that cannot answer (its planes down, or the service's) is no source.
+      const answers = !serving || serving.service[s] === 1
+      const up = serving && serving.bound[s] ? serving.node : nodeUp
+      for (let j = 0; j < R; j++) {
+        const h = host[s * R + j]!
+        this.sources[j] = answers && h >= 0 && up[h] ? h : -1
+      }
       const dist = this.dijkstra.run(net.linkRttMs, nodeUp, linkUp, this.sources, R)
       // Callers that draw traffic read the shortest-path tree of each sampled service here.
       onTree?.(i, dist, this.dijkstra.prev)

@@ -121,6 +121,57 @@ export interface Network {
   initiallyDown: Uint8Array | null
   /** Things the builder or importer had to skip or assume, for the user to read. */
   warnings: string[]
+  /** The shared planes the services depend on besides their hosts (DNS, control, edge…), or null for none. */
+  planes: Planes | null
+}
+
+/**
+ * What a shared plane does: resolve names (DNS), authorise and control (identity and API), front the traffic (an
+ * edge proxy or CDN), name the grid's published services, or record its deployments (the grid's chain).
+ */
+export type PlaneKind = 'dns' | 'control' | 'edge' | 'regional' | 'names' | 'chain'
+
+/**
+ * The shared planes of a network and who depends on them: dependency edges, beside the links of the graph. A
+ * plane is up or down on its own (a bad push, an empty DNS record), whatever the nodes it runs on. It serves:
+ * - nodes: a replica of a bound service (bound[s] = 1) on node v answers only while every plane in
+ *   nodeDeps[nodeOff[v]..nodeOff[v+1]] is up (a cloud region's own endpoints: when they fail, the region is up
+ *   but nothing that calls them can work);
+ * - services: service s answers only while every plane in serviceDeps[serviceOff[s]..serviceOff[s+1]] is up,
+ *   wherever its replicas run (a global plane: copies in other regions do not help);
+ * - self-healing: a lost copy is re-created only while every plane in healDeps is up (where deployments are
+ *   recorded).
+ */
+export interface Planes {
+  count: number
+  kind: PlaneKind[]
+  /** Human names ("the provider's DNS", "Northern Virginia's regional endpoints"…). */
+  name: string[]
+  /** The node a regional plane belongs to (its region), -1 for a global plane. */
+  site: Int32Array
+  nodeOff: Int32Array
+  nodeDeps: Int32Array
+  serviceOff: Int32Array
+  serviceDeps: Int32Array
+  /** Per service: 1 where its copies need the planes of the node they run on. */
+  bound: Uint8Array
+  healDeps: Int32Array
+}
+
+/** Compressed lists from per-item arrays: off has items + 1 entries. */
+export function toCsr(lists: readonly (readonly number[])[]): { off: Int32Array; deps: Int32Array } {
+  const off = new Int32Array(lists.length + 1)
+  for (let i = 0; i < lists.length; i++) off[i + 1] = off[i]! + lists[i]!.length
+  const deps = new Int32Array(off[lists.length]!)
+  lists.forEach((l, i) => deps.set(l, off[i]!))
+  return { off, deps }
+}
+
+/** The first plane of a kind (and of a site, for regional planes), or -1. */
+export function findPlane(planes: Planes | null, kind: PlaneKind, site = -1): number {
+  if (!planes) return -1
+  for (let p = 0; p < planes.count; p++) if (planes.kind[p] === kind && planes.site[p] === site) return p
+  return -1
 }
 
 /** A stride sample of up to max service indices, spread evenly over all services. */

@@ -29,8 +29,30 @@ export type Scenario =
   | { kind: 'push'; transmissibility: number; operator: number | 'largest' | 'all' }
   /** Small nodes fail and come back at their realistic rates (and cloud sites at theirs), nothing else. */
   | { kind: 'churn' }
+  /**
+   * A recorded outage as it applies to one network (see incidents/replay.ts): shared planes that go down, nodes
+   * and links that go down, a random share of all nodes that takes a bad release, and areas where every node goes
+   * down (a fire, a strike; the people there too when `people`, as in a power cut), all at the start; everything
+   * is repaired after the options' repair time.
+   */
+  | {
+      kind: 'outage'
+      planes: number[]
+      nodes: number[]
+      links: number[]
+      fleetShare: number
+      areas: (Area & { people: boolean })[]
+    }
 
-export type ScenarioKind = Scenario['kind']
+/** A spherical cap on the globe: degrees and kilometres. */
+export interface Area {
+  lat: number
+  lon: number
+  radiusKm: number
+}
+
+/** The failures people pick from a list; an outage is built from a recorded incident instead. */
+export type ScenarioKind = Exclude<Scenario['kind'], 'outage'>
 
 export const SCENARIO_KINDS: readonly ScenarioKind[] = [
   'none',
@@ -107,7 +129,7 @@ export interface Place {
  * failure starts at the node nearest the place (or a random one).
  */
 export type ScenarioSpec =
-  | Exclude<Scenario, { kind: 'site' } | { kind: 'spread' }>
+  | Exclude<Scenario, { kind: 'site' } | { kind: 'spread' } | { kind: 'outage' }>
   | { kind: 'site'; at: Place | 'largest' }
   | { kind: 'spread'; transmissibility: number; at: Place | null }
 

@@ -11,6 +11,7 @@ import { NodeClass, sampleServices } from '../network.ts'
 import { METROS, regionShares } from '../regions.ts'
 import { createGeoIndex } from '../spatial.ts'
 import type { World } from '../world.ts'
+import { cloudPlanes } from './planes.ts'
 import { BACKBONE_HOP_MS, apportion, attachUsers, connectComponents, linkLatencies } from './common.ts'
 
 export interface CloudParams {
@@ -98,6 +99,7 @@ export function buildCloud(
     selfHealing: false,
     initiallyDown: null,
     warnings: [],
+    planes: cloudPlanes(n, metros.map((m) => m.name), services),
   }
 }
 

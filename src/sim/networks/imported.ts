@@ -353,6 +353,8 @@ function finish(p: Parts): Network {
     selfHealing: withPeople && (p.selfHealing ?? false),
     initiallyDown: p.initiallyDown,
     warnings: p.warnings,
+    // A file says nothing of the planes its services need: none are modelled.
+    planes: null,
   }
 }
 

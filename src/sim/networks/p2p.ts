@@ -10,6 +10,7 @@ import { NodeClass } from '../network.ts'
 import { createRng } from '../rng.ts'
 import { createGeoIndex } from '../spatial.ts'
 import type { World } from '../world.ts'
+import { gridPlanes } from './planes.ts'
 import { OVERLAY_HOP_MS, attachUsers, buildOverlay, linkLatencies, placeReplicas } from './common.ts'
 
 export interface P2PParams {
@@ -106,6 +107,7 @@ export function buildP2P(world: World, partial: Partial<P2PParams> = {}, seed = 
     selfHealing: params.selfHealing,
     initiallyDown: null,
     warnings: [],
+    planes: gridPlanes(n, services),
   }
 }
 
