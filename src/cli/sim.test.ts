@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { STEP_METRIC_FIELDS } from '../sim/engine.ts'
 import { createRng } from '../sim/rng.ts'
 import { erdosRenyi, toNodeLink } from '../sim/generators.ts'
+import { INCIDENTS } from '../sim/incidents/data.ts'
 import { UsageError, main } from './sim.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'p2pglobe-cli-'))
@@ -265,5 +266,24 @@ describe('bad input', () => {
     })
     expect(ok.status).toBe(0)
     expect(JSON.parse(ok.stdout).G).toBeGreaterThan(0)
+  })
+})
+
+describe('sim incidents', () => {
+  it('prints the model beside the record for every incident and network, as CSV and JSON', () => {
+    const csv = main(['incidents', '--format', 'csv']).trim().split('\n')
+    expect(csv[0]).toMatch(/^id,date,mechanism,layer,network,reportedDurationMin,modelOutageMin,servicesDown/)
+    expect(csv.length).toBe(1 + 3 * INCIDENTS.length)
+    const fastly = csv.filter((l) => l.startsWith('fastly-2021-06-08,'))
+    expect(fastly.map((l) => l.split(',')[4])).toEqual(['centralized cloud', 'multi-region cloud', 'peer-to-peer grid'])
+    const one = JSON.parse(main(['incidents', '--incident', 'aws-2025-10-20']))
+    expect(one.incidents).toHaveLength(1)
+    expect(one.incidents[0].reportedDurationMin).toBe(870)
+    expect(one.definitions.servicesDown).toMatch(/peak share/)
+  })
+
+  it('names a bad incident id and the flags it does not take', () => {
+    expect(usage(['incidents', '--incident', 'aws-1999'])).toMatch(/no incident "aws-1999"; known: aws-2017-02-28/)
+    expect(usage(['incidents', '--nodes', '50'])).toMatch(/--nodes does not apply to "incidents"/)
   })
 })

@@ -20,6 +20,10 @@ import type { Scenario } from '../sim/scenarios.ts'
 import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS, largestSite, nearestNode } from '../sim/scenarios.ts'
 import { sweep } from '../sim/sweep.ts'
 import type { SweepFailure } from '../sim/sweep.ts'
+import { INCIDENTS } from '../sim/incidents/data.ts'
+import { INCIDENT_IDS, incidentById } from '../sim/incidents/replay.ts'
+import { validIncidents } from '../sim/incidents/schema.ts'
+import { INCIDENT_TABLE_DEFINITIONS, incidentTable } from '../sim/incidents/table.ts'
 import { loadWorld } from './load-world.ts'
 
 /** A problem with the command line or its input: exit code 2. */
@@ -30,10 +34,11 @@ const HELP = `p2p-globe simulation
 Usage: npm run sim -- <command> [flags]
 
 Commands
-  run      advance a network through a scenario, print the metrics of every step
-  sweep    robustness: metrics against the fraction of nodes or links failed, over trials
-  cascade  a Motter-Lai overload cascade on a graph, run to the end
-  help     this text
+  run        advance a network through a scenario, print the metrics of every step
+  sweep      robustness: metrics against the fraction of nodes or links failed, over trials
+  cascade    a Motter-Lai overload cascade on a graph, run to the end
+  incidents  recorded outages replayed on the three networks: the model beside the record
+  help       this text
 
 The network (run, sweep, cascade)
   --network centralized|decentralized|p2p   (default p2p), or
@@ -78,6 +83,9 @@ sweep
 cascade
   --alpha A --trigger random|degree|load
 
+incidents (the three default networks; one row per incident and network in CSV)
+  --incident ID             one incident only (default all): ${INCIDENT_IDS.join(', ')}
+
 Output
   --format json|csv         (default json)
 
@@ -86,6 +94,7 @@ Examples
   npm run sim -- run --network p2p --nodes 10000 --scenario region --lat 50.1 --lon 8.7 --radius-km 800
   npm run sim -- sweep --graph graph.json --failure attack --fractions 0,0.1,0.2 --trials 5 --format csv
   npm run sim -- cascade --graph graph.json --alpha 0.3 --trigger load --seed 7
+  npm run sim -- incidents --format csv
 `
 
 const FLAGS = {
@@ -122,6 +131,7 @@ const FLAGS = {
   failure: { type: 'string' },
   fractions: { type: 'string' },
   trials: { type: 'string' },
+  incident: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -403,13 +413,20 @@ function fractionsFrom(flags: Flags): number[] {
   return values
 }
 
-type Row = Record<string, number | null>
+type Row = Record<string, number | string | boolean | null>
+
+/** A CSV field: empty for null, quoted where it holds a comma, a quote or a line break. */
+function csvField(v: number | string | boolean | null | undefined): string {
+  if (v === null || v === undefined) return ''
+  const s = String(v)
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
 
 function toCsv(rows: Row[]): string {
   if (rows.length === 0) return ''
   const keys = Object.keys(rows[0]!)
   const lines = [keys.join(',')]
-  for (const r of rows) lines.push(keys.map((k) => (r[k] === null || r[k] === undefined ? '' : String(r[k]))).join(','))
+  for (const r of rows) lines.push(keys.map((k) => csvField(r[k])).join(','))
   return lines.join('\n') + '\n'
 }
 
@@ -452,6 +469,7 @@ const ALLOWED: Record<string, (keyof typeof FLAGS)[]> = {
   ],
   sweep: ['failure', 'by', 'fractions', 'trials'],
   cascade: ['alpha', 'trigger'],
+  incidents: ['incident'],
 }
 
 /** Joins `--flag -12.5` into `--flag=-12.5`: node's parser would take a negative number for a flag. */
@@ -470,6 +488,42 @@ function joinNegativeValues(argv: string[]): string[] {
   return out
 }
 
+/** The model against the record (sim/incidents/table.ts), as JSON or as CSV with one row per network. */
+function incidentsCommand(flags: Flags, seed: number, format: 'json' | 'csv'): string {
+  const id = str(flags, 'incident')
+  let list = validIncidents(INCIDENTS)
+  if (id !== undefined) {
+    const inc = incidentById(id)
+    if (!inc) throw new UsageError(`--incident: no incident ${JSON.stringify(id)}; known: ${INCIDENT_IDS.join(', ')}`)
+    list = [inc]
+  }
+  const world = loadWorld()
+  const nets = (['centralized', 'decentralized', 'p2p'] as const).map((kind) => buildNetwork(world, { kind }, seed))
+  const rows = incidentTable(nets, list, seed)
+  if (format === 'json') return JSON.stringify({ definitions: INCIDENT_TABLE_DEFINITIONS, incidents: rows }) + '\n'
+  const round = (x: number, d: number) => Number(x.toFixed(d))
+  return toCsv(
+    rows.flatMap((r) =>
+      r.networks.map((n) => ({
+        id: r.id,
+        date: r.date,
+        mechanism: r.mechanism,
+        layer: r.layer,
+        network: n.network,
+        reportedDurationMin: r.reportedDurationMin,
+        modelOutageMin: n.outageMin,
+        servicesDown: round(n.servicesDown, 4),
+        usersOffline: round(n.usersOffline, 4),
+        personHours: Math.round(n.personHours),
+        reportedShare: r.reportedShare,
+        modelShare: r.modelShare === null ? null : round(r.modelShare, 4),
+        offByOrder: r.offByOrder,
+        replay: n.how,
+      })),
+    ),
+  )
+}
+
 /** Runs one command; returns what to print. Throws UsageError for bad input. */
 export function main(argv: string[]): string {
   let parsed
@@ -482,11 +536,13 @@ export function main(argv: string[]): string {
   const flags = parsed.values as Flags
   const [command, ...extra] = parsed.positionals
   if (flags.help || command === 'help' || command === undefined) return HELP
-  if (!['run', 'sweep', 'cascade'].includes(command)) {
-    throw new UsageError(`unknown command ${JSON.stringify(command)}: expected run, sweep, cascade or help`)
+  if (!['run', 'sweep', 'cascade', 'incidents'].includes(command)) {
+    throw new UsageError(`unknown command ${JSON.stringify(command)}: expected run, sweep, cascade, incidents or help`)
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}; flags start with --`)
-  const allowed = new Set([...ALLOWED.network!, ...ALLOWED[command]!])
+  // The incidents table builds the three default networks: of the network flags, only the seed and the format.
+  const base = command === 'incidents' ? (['seed', 'format', 'help'] as const) : ALLOWED.network!
+  const allowed = new Set([...base, ...ALLOWED[command]!])
   for (const name of Object.keys(flags)) {
     if (!allowed.has(name as keyof typeof FLAGS)) throw new UsageError(`--${name} does not apply to "${command}"`)
   }
@@ -521,6 +577,7 @@ export function main(argv: string[]): string {
       })),
     )
   }
+  if (command === 'incidents') return incidentsCommand(flags, seed, format)
   const alpha = numberFlag(flags, 'alpha') ?? SCENARIO_DEFAULTS.cascade.alpha
   if (alpha < 0 || alpha > 100)
     throw new UsageError(`--alpha: expected a number from 0 to 100, got ${JSON.stringify(str(flags, 'alpha'))}`)

@@ -248,8 +248,7 @@ export const INCIDENTS: readonly Incident[] = [
       'An automated activity to scale a service in the main AWS network set off a surge of connections that ' +
       'overwhelmed the devices between it and the internal network, where the region’s control planes, DNS and ' +
       'monitoring run; running instances were mostly fine, but nothing could be managed, launched or seen.',
-    affected:
-      'AWS APIs and the console in us-east-1, and services built on them (streaming, deliveries, smart homes).',
+    affected: 'AWS APIs and the console in us-east-1, and services built on them (streaming, deliveries, smart homes).',
     figures: [{ text: 'network devices fully recovered at 2:22 PM PST, about 7 hours after the start', source: 0 }],
     reportedShare: null,
     fleetShare: null,

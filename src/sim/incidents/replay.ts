@@ -122,7 +122,7 @@ export function replayScenario(net: Network, inc: Incident): Replay {
         scenario.planes.push(p)
         how = `${net.planes!.name[p]} fails everywhere; every copy of what depends on it stops answering`
       } else if (cloud) {
-        how = `${regionalPlanes()} fail; copies in other regions still answer`
+        how = `${regionalPlanes()} fail: copies there of what calls the provider's APIs stop answering, copies elsewhere do not`
       } else if (inc.scope !== 'global') {
         how = nearOperators('the same mistake by an operator there')
       } else if (grid && inc.layer !== 'edge') {
@@ -137,7 +137,8 @@ export function replayScenario(net: Network, inc: Incident): Replay {
       }
       break
     case 'regional':
-      if (cloud) how = `${regionalPlanes()} fail; copies in other regions still answer`
+      if (cloud)
+        how = `${regionalPlanes()} fail: copies there of what calls the provider's APIs stop answering, copies elsewhere do not`
       else if (inc.mechanism === 'network') {
         for (const p of places) scenario.nodes.push(...nodesWithin(net, p, Math.max(p.radiusKm, SHARED_ISP_KM)))
         how = `the network there fails: every node within ${SHARED_ISP_KM} km (${scenario.nodes.length}) goes down`

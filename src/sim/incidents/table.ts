@@ -4,7 +4,7 @@
  *
  * Measures, per network, relative to the same network just before the outage:
  * - services down: the peak share of services unavailable (user-weighted, as serviceAvailability);
- * - users offline: the peak share of people cut off from every node;
+ * - users offline: the peak share of people who reach no service at all;
  * - outage minutes: simulated minutes during which either was above zero;
  * - person-hours: person-hours of service lost, over the world's population the network serves.
  * Where the incident reports its reach as a share, it stands beside the centralized cloud's peak services down
@@ -17,6 +17,16 @@ import type { StepMetrics } from '../engine.ts'
 import type { Network } from '../network.ts'
 import { replayOptions, replayScenario } from './replay.ts'
 import type { Incident } from './types.ts'
+
+/** What each figure of the table means, printed with it. */
+export const INCIDENT_TABLE_DEFINITIONS = {
+  servicesDown: 'peak share of services unavailable, user-weighted, against the same network just before',
+  usersOffline: 'peak share of people who reach no service at all, against the same network just before',
+  outageMin: 'simulated minutes during which either was above zero',
+  personHours: 'person-hours of service lost, over the world population the network serves',
+  modelShare: "the centralized cloud's servicesDown, set beside the incident's reported share",
+  offByOrder: 'model and record more than 10 times apart (a finding about the model, not a failure)',
+} as const
 
 export interface ReplayResult {
   network: string

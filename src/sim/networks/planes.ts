@@ -100,6 +100,8 @@ export function gridPlanes(nodes: number, services: Services): Planes {
     { kind: 'names', name: "the grid's gateway name service" },
     { kind: 'chain', name: "the grid's chain" },
   ]
-  const serviceLists = Array.from({ length: services.count }, (_, s) => (chosen(s, NAMED_SHARE, CHOICE.named) ? [0] : []))
+  const serviceLists = Array.from({ length: services.count }, (_, s) =>
+    chosen(s, NAMED_SHARE, CHOICE.named) ? [0] : [],
+  )
   return build(kinds, nodes, [], serviceLists, [1], new Uint8Array(services.count))
 }
