@@ -331,7 +331,8 @@ export class Simulation {
         this.clusterRepairAt[c] = NEVER
       }
     }
-    for (let p = 0; p < this.planeUp.length; p++) if (!this.planeUp[p] && this.planeRepairAt[p]! <= t) this.repairPlane(p)
+    for (let p = 0; p < this.planeUp.length; p++)
+      if (!this.planeUp[p] && this.planeRepairAt[p]! <= t) this.repairPlane(p)
   }
 
   /** Everything inside a spherical cap goes down, the people there too when `people` (their own connections). */

@@ -99,7 +99,11 @@ export function buildCloud(
     selfHealing: false,
     initiallyDown: null,
     warnings: [],
-    planes: cloudPlanes(n, metros.map((m) => m.name), services),
+    planes: cloudPlanes(
+      n,
+      metros.map((m) => m.name),
+      services,
+    ),
   }
 }
 
