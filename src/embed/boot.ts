@@ -47,7 +47,13 @@ export async function applyUrlConfig(
   if (!early && config.nodes !== undefined) await store.getState().configure({ kind: 'p2p', nodes: config.nodes })
   if (config.network) store.getState().setNetwork(config.network)
   if (config.compare) store.getState().setCompare({ on: true, ...config.compare })
-  if (config.scenario) {
+  if (config.scenario?.kind === 'incident') {
+    // Its own speed and place, unless the address gives them.
+    await store.getState().runIncident(config.scenario.id)
+    if (config.speed !== undefined) store.getState().setSpeed(config.speed)
+    if (config.view) store.getState().lookAt(config.view, true)
+    if (config.autoplay === false) store.getState().pause()
+  } else if (config.scenario) {
     await store.getState().runScenario(config.scenario)
     if (config.autoplay === false) store.getState().pause()
   } else if (config.autoplay) {

@@ -13,6 +13,7 @@
  */
 
 import { z } from '../zod'
+import { INCIDENT_IDS } from '../sim/incidents/replay'
 import { NetworkSpecSchema, ScenarioSpecSchema, toScenarioSpec } from '../sim/params'
 import { THEMES, activeMetrics, type AppStore, type Theme } from '../store/store'
 import { afterDispatch, isFormField } from './keys'
@@ -35,6 +36,12 @@ const Command = z.discriminatedUnion('command', [
     id: Id,
     command: z.literal('runScenario'),
     scenario: ScenarioSpecSchema,
+  }),
+  z.strictObject({
+    type: z.literal(MESSAGE_TYPE),
+    id: Id,
+    command: z.literal('runIncident'),
+    incident: z.enum(INCIDENT_IDS as [string, ...string[]]),
   }),
   z.strictObject({ type: z.literal(MESSAGE_TYPE), id: Id, command: z.literal('play') }),
   z.strictObject({ type: z.literal(MESSAGE_TYPE), id: Id, command: z.literal('pause') }),
@@ -150,6 +157,9 @@ export function installMessageApi(
         break
       case 'runScenario':
         await s.runScenario(toScenarioSpec(cmd.scenario))
+        break
+      case 'runIncident':
+        await s.runIncident(cmd.incident)
         break
       case 'play':
         s.play()

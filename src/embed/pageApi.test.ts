@@ -57,3 +57,32 @@ describe('window.p2pglobe', () => {
     expect(() => api.select({ kind: 'centralized', node: 1e9 })).toThrow(/select/)
   })
 })
+
+describe('recorded outages through the page API', () => {
+  it('replays one by id on every network, repaired after its reported duration, facing where it happened', async () => {
+    const { store, api } = await setup()
+    expect(api.incidents().map((i) => i.id)).toContain('aws-2025-10-20')
+    await api.runIncident('aws-2025-10-20')
+    const s = store.getState()
+    expect(s.scenario).toEqual({ kind: 'incident', id: 'aws-2025-10-20' })
+    expect(s.view).toMatchObject({ lat: 39.04, lon: -77.49 })
+    expect(s.speed).toBe(29)
+    await s.step(2)
+    const cent = store.getState().slots.centralized!.view.metrics
+    // The region is up, but what calls its endpoints does not answer.
+    expect(cent.failedNodes).toBe(0)
+    expect(cent.serviceAvailability!).toBeLessThan(store.getState().slots.centralized!.series[0]!.serviceAvailability!)
+    expect(store.getState().slots.decentralized!.view.metrics.serviceAvailability).toBe(
+      store.getState().slots.decentralized!.series[0]!.serviceAvailability,
+    )
+  })
+
+  it('names the known ids for a bad one, and changes nothing', async () => {
+    const { store, api } = await setup()
+    const before = store.getState().scenario
+    await expect(api.runIncident('aws-1999-01-01')).rejects.toThrow(
+      /p2pglobe\.runIncident: expected one of aws-2017-02-28, .*got "aws-1999-01-01"/,
+    )
+    expect(store.getState().scenario).toBe(before)
+  })
+})

@@ -126,3 +126,18 @@ describe('URL parameters', () => {
     )
   })
 })
+
+describe('incident', () => {
+  it('replays a recorded outage by its id, and names the known ids for a bad one', () => {
+    expect(parseUrlParams('?incident=fastly-2021-06-08').config.scenario).toEqual({
+      kind: 'incident',
+      id: 'fastly-2021-06-08',
+    })
+    const bad = parseUrlParams('?incident=fastly-2021&network=p2p')
+    expect(bad.config).toEqual({ network: 'p2p' })
+    expect(bad.problems[0]).toMatch(/^incident="fastly-2021" ignored: expected a recorded outage: aws-2017-02-28, /)
+    const both = parseUrlParams('?scenario=site&incident=aws-2025-10-20')
+    expect(both.config.scenario).toEqual({ kind: 'incident', id: 'aws-2025-10-20' })
+    expect(both.problems).toEqual(['incident and scenario both given: the incident is replayed, scenario ignored.'])
+  })
+})

@@ -5,6 +5,7 @@
  */
 
 import { z } from '../zod'
+import { INCIDENT_IDS } from '../sim/incidents/replay'
 import { METROS } from '../sim/regions'
 import { normalizeSeed } from '../sim/rng'
 import type { ScenarioSpec } from '../sim/scenarios'
@@ -82,6 +83,10 @@ const PARAMS = {
   scenario: {
     schema: z.enum(['none', 'site', 'region', 'random', 'links', 'attack', 'cascade', 'spread', 'push', 'churn']),
     accepts: 'none, site, region, random, links, attack, cascade, spread, push, churn',
+  },
+  incident: {
+    schema: z.enum(INCIDENT_IDS as [string, ...string[]]),
+    accepts: `a recorded outage: ${INCIDENT_IDS.join(', ')}`,
   },
   at: { schema: z.enum(METRO_IDS as [string, ...string[]]), accepts: `a metro: ${METRO_IDS.join(', ')}` },
   lat: { schema: num(-90, 90), accepts: 'a latitude from -90 to 90' },
@@ -212,6 +217,10 @@ export function parseUrlParams(search: string): UrlParse {
   }
   const scenario = buildScenario(values, problems)
   if (scenario) config.scenario = scenario
+  if (values.incident !== undefined) {
+    if (config.scenario) problems.push('incident and scenario both given: the incident is replayed, scenario ignored.')
+    config.scenario = { kind: 'incident', id: values.incident as string }
+  }
   return { config, problems }
 }
 
@@ -246,6 +255,8 @@ function buildScenario(v: Partial<Record<Key, unknown>>, problems: string[]): Sc
     case 'none':
     case 'churn':
       return { kind }
+    case 'incident':
+      return undefined
     case 'site':
       return { kind, at: place ?? 'largest' }
     case 'region': {

@@ -5,6 +5,7 @@
  */
 
 import { z } from '../zod.ts'
+import { INCIDENT_IDS } from './incidents/replay.ts'
 import { METROS } from './regions.ts'
 import type { ScenarioSpec } from './scenarios.ts'
 
@@ -127,6 +128,7 @@ export const ScenarioSpecSchema = z.discriminatedUnion('kind', [
     transmissibility: Share,
     operator: z.union([z.enum(['largest', 'all']), z.number().check(z.int(), z.gte(0))]),
   }),
+  z.strictObject({ kind: z.literal('incident'), id: z.enum(INCIDENT_IDS as [string, ...string[]]) }),
 ])
 
 /** A scenario as messages, the page API and URLs give it: a site may be named by its metro's id ("ashburn"). */

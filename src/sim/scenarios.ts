@@ -1,7 +1,9 @@
 /** The failures the simulation can set off; every one applies to every network and is reproducible from the seed. */
 
 import type { CascadeTrigger } from './cascade.ts'
-import { greatCircleKm } from './geo.ts'
+import type { SimOptions } from './engine.ts'
+import { incidentById, replayScenario } from './incidents/replay.ts'
+import { nearestNode } from './nearest.ts'
 import type { Network } from './network.ts'
 import { NodeClass } from './network.ts'
 
@@ -81,20 +83,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioKind, string> = {
   churn: 'Everyday churn: small nodes fail and come back at their measured rates, cloud sites at theirs.',
 }
 
-/** The node nearest a place, optionally of one class only (a cloud region for a "site" failure, say). */
-export function nearestNode(net: Network, lat: number, lon: number, nodeClass?: NodeClass): number {
-  let best = -1
-  let bestKm = Infinity
-  for (let v = 0; v < net.graph.n; v++) {
-    if (nodeClass !== undefined && net.nodeClass[v] !== nodeClass) continue
-    const km = greatCircleKm(lat, lon, net.lat[v]!, net.lon[v]!)
-    if (km < bestKm) {
-      bestKm = km
-      best = v
-    }
-  }
-  return best
-}
+export { nearestNode }
 
 /**
  * The site a "site" failure takes down when none is named: the cloud region hosting the most services, or in a
@@ -132,6 +121,8 @@ export type ScenarioSpec =
   | Exclude<Scenario, { kind: 'site' } | { kind: 'spread' } | { kind: 'outage' }>
   | { kind: 'site'; at: Place | 'largest' }
   | { kind: 'spread'; transmissibility: number; at: Place | null }
+  /** A recorded outage (incidents/data.ts), replayed on each network by its translation (incidents/replay.ts). */
+  | { kind: 'incident'; id: string }
 
 /** The scenario as it applies to one network. */
 export function resolveScenario(net: Network, spec: ScenarioSpec): Scenario {
@@ -147,9 +138,20 @@ export function resolveScenario(net: Network, spec: ScenarioSpec): Scenario {
         transmissibility: spec.transmissibility,
         source: spec.at && net.hasGeo ? nearestNode(net, spec.at.lat, spec.at.lon) : null,
       }
+    case 'incident': {
+      const inc = incidentById(spec.id)
+      return inc ? replayScenario(net, inc).scenario : { kind: 'none' }
+    }
     default:
       return spec
   }
+}
+
+/** Options a scenario brings with it: a recorded outage is repaired after its reported duration. */
+export function scenarioOptions(spec: ScenarioSpec): Partial<SimOptions> {
+  if (spec.kind !== 'incident') return {}
+  const inc = incidentById(spec.id)
+  return inc ? { repairAfterMin: inc.durationMin } : {}
 }
 
 /** Where a scenario happens on a network, for the camera and the shock ring; null when it has no one place. */
@@ -163,6 +165,16 @@ export function scenarioPlace(net: Network, scenario: Scenario): Place | null {
       return { lat: scenario.lat, lon: scenario.lon }
     case 'spread':
       return scenario.source === null ? null : at(scenario.source)
+    case 'outage': {
+      // Where it hit: its first area, or the region whose endpoints failed; a global outage has no one place.
+      const a = scenario.areas[0]
+      if (a) return { lat: a.lat, lon: a.lon }
+      for (const p of scenario.planes) {
+        const site = net.planes?.site[p] ?? -1
+        if (site >= 0) return at(site)
+      }
+      return null
+    }
     default:
       return null
   }

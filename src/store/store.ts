@@ -15,6 +15,7 @@ import type { StepMetrics } from '../sim/engine'
 import type { NetworkSpec } from '../sim/index'
 import type { Network } from '../sim/network'
 import type { Place, ScenarioSpec } from '../sim/scenarios'
+import { incidentById, incidentPlace, incidentSpeed } from '../sim/incidents/replay'
 import { resolveScenario, scenarioPlace } from '../sim/scenarios'
 import type { World } from '../sim/world'
 import type { SweepFailure, SweepPoint } from '../sim/sweep'
@@ -129,6 +130,11 @@ export interface AppState {
   setNetwork(kind: NetworkKind): void
   /** Starts a scenario on every network (at the next step) and plays it. */
   runScenario(spec: ScenarioSpec): Promise<void>
+  /**
+   * Replays a recorded outage (incidents/data.ts) on every network, at a speed that plays it in about half a
+   * minute, facing where it happened. False, with nothing changed, for an unknown id.
+   */
+  runIncident(id: string): Promise<boolean>
   play(): void
   pause(): void
   /** Advances every network by `count` steps (default 1). */
@@ -376,6 +382,16 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
           scenarioStartedAt: now(),
           playing: pauses === pausesBefore,
         })
+      },
+
+      async runIncident(id) {
+        const inc = incidentById(id)
+        if (!inc) return false
+        get().setSpeed(incidentSpeed(inc))
+        const place = incidentPlace(inc)
+        if (place) get().lookAt(place)
+        await get().runScenario({ kind: 'incident', id })
+        return true
       },
 
       play() {

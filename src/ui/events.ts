@@ -24,7 +24,7 @@ import {
   shownPercent,
 } from './hud/format'
 import type { Severity } from './hud/severity'
-import { scenarioSubject, triggerName, type NetInfo } from './narrate'
+import { incidentLabel, scenarioSubject, triggerName, type NetInfo } from './narrate'
 
 export interface LogEvent {
   /** Simulated minutes since the start. */
@@ -107,6 +107,8 @@ function scenarioName({ scenario, net }: EventContext): string {
       return 'everyday churn'
     case 'none':
       return 'a normal day'
+    case 'incident':
+      return `replaying ${incidentLabel(scenario.id)}`
   }
 }
 

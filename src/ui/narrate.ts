@@ -14,6 +14,7 @@ import type { StepMetrics } from '../sim/engine'
 import { greatCircleKm } from '../sim/geo'
 import type { Network, NodeClass } from '../sim/network'
 import { NODE_CLASS_NAMES } from '../sim/network'
+import { incidentById } from '../sim/incidents/replay'
 import { METROS } from '../sim/regions'
 import { resolveScenario, type ScenarioSpec } from '../sim/scenarios'
 import { capitalize, formatCount, formatPercent, formatPersonHours, plural, shownPercent } from './hud/format'
@@ -247,6 +248,11 @@ function leadClause({ scenario, net, latest: m, first: f, previous, round }: Nar
     }
     case 'churn':
       return `everyday churn: ${formatCount(downNow)} of ${plural(n, 'node')} are down right now`
+    case 'incident': {
+      if (allBack) return null
+      const what = incidentLabel(scenario.id)
+      return downNow > 0 ? `${what}, replayed: ${plural(downNow, 'node')} down` : `${what}, replayed`
+    }
     case 'none': {
       if (allBack) return null
       const parts: string[] = []
@@ -255,6 +261,18 @@ function leadClause({ scenario, net, latest: m, first: f, previous, round }: Nar
       return parts.length > 0 ? parts.join(' and ') : 'after failures by hand'
     }
   }
+}
+
+/** A recorded outage in a few words: "Fastly: one customer’s configuration, June 2021". */
+export function incidentLabel(id: string): string {
+  const inc = incidentById(id)
+  if (!inc) return 'a recorded outage'
+  const month = new Date(`${inc.date}T00:00:00Z`).toLocaleString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+  return `${inc.title}, ${month}`
 }
 
 /** How a cascade's first node was picked, in words. */

@@ -8,7 +8,7 @@ import type { Network } from '../sim/network'
 import type { NetworkSpec } from '../sim/index'
 import { buildNetwork } from '../sim/index'
 import { Simulation } from '../sim/engine'
-import { resolveScenario, type ScenarioSpec } from '../sim/scenarios'
+import { resolveScenario, scenarioOptions, type ScenarioSpec } from '../sim/scenarios'
 import { sweepTrials, type SweepOptions, type SweepPoint } from '../sim/sweep'
 import type { World } from '../sim/world'
 import { ImportError, importNetworkText } from '../sim/networks/imported'
@@ -139,6 +139,8 @@ export class SimHost {
     return new Simulation(net, resolveScenario(net, this.scenario), this.seed, {
       trafficFlows: TRAFFIC_FLOWS,
       ...this.options,
+      // A recorded outage brings its own repair time (its reported duration).
+      ...scenarioOptions(this.scenario),
     })
   }
 

@@ -21,7 +21,7 @@ import { greatCircleKm } from '../geo.ts'
 import type { Network } from '../network.ts'
 import { NodeClass, findPlane } from '../network.ts'
 import type { Scenario } from '../scenarios.ts'
-import { nearestNode } from '../scenarios.ts'
+import { nearestNode } from '../nearest.ts'
 import { INCIDENTS } from './data.ts'
 import type { Incident, IncidentPlace } from './types.ts'
 
@@ -35,6 +35,16 @@ export function incidentById(id: string): Incident | undefined {
 }
 
 export const INCIDENT_IDS: readonly string[] = INCIDENTS.map((i) => i.id)
+
+/** Simulated minutes per second at which an outage plays in about half a minute (1 to 120, the clock's range). */
+export function incidentSpeed(inc: Incident): number {
+  return Math.min(120, Math.max(1, Math.round(inc.durationMin / 30)))
+}
+
+/** Where an incident happened (its first place), or null for a global one. */
+export function incidentPlace(inc: Incident): { lat: number; lon: number } | null {
+  return inc.scope === 'global' ? null : { lat: inc.scope[0]!.lat, lon: inc.scope[0]!.lon }
+}
 
 /** What a replay does to one network: the scenario, and one sentence saying what it is. */
 export interface Replay {

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { incidentById } from '../../sim/incidents/replay'
 import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS } from '../../sim/scenarios'
 import { useAppStore } from '../../store/appStore'
 import { SelectInput } from './Field'
@@ -15,7 +16,12 @@ export function ScenarioSection() {
   const { ready, running } = useAppStore(
     useShallow((s) => ({
       ready: s.status === 'ready',
-      running: s.scenarioStartedAt !== null ? s.scenario.kind : null,
+      running:
+        s.scenarioStartedAt === null || s.scenario.kind === 'none'
+          ? null
+          : s.scenario.kind === 'incident'
+            ? (incidentById(s.scenario.id)?.title ?? 'a recorded outage')
+            : SCENARIO_NAMES[s.scenario.kind],
     })),
   )
   const runScenario = useAppStore((s) => s.runScenario)
@@ -67,7 +73,7 @@ export function ScenarioSection() {
           </button>
         </div>
         <p className="ctl-message" role="status">
-          {running && running !== 'none' ? `Running: ${SCENARIO_NAMES[running]}` : ''}
+          {running ? `Running: ${running}` : ''}
         </p>
         {task.error && (
           <p className="ctl-message ctl-message--error" role="alert">

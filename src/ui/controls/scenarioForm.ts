@@ -194,8 +194,10 @@ function metroAt(at: { lat: number; lon: number }): string | null {
  * The form for a scenario: what runs, however it was started (the form, the dock, the address, a story step, the
  * page API), so the controls always show the scenario that runs. Fields the scenario does not set keep `base`'s.
  */
-export function fieldsFromSpec(spec: ScenarioSpec, base: ScenarioFields = defaultFields(spec.kind)): ScenarioFields {
-  const f: ScenarioFields = { ...base, kind: spec.kind }
+export function fieldsFromSpec(spec: ScenarioSpec, base?: ScenarioFields): ScenarioFields {
+  // A recorded outage is chosen from its own list (Recorded outages), not this form: the form keeps what it had.
+  if (spec.kind === 'incident') return base ?? defaultFields()
+  const f: ScenarioFields = { ...(base ?? defaultFields(spec.kind)), kind: spec.kind }
   const place = (at: { lat: number; lon: number }) => {
     const metro = metroAt(at)
     if (metro) f.place = metro
