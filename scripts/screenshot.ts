@@ -1,6 +1,6 @@
 /**
  * `npm run screenshot -- [--network p2p] [--scenario '{"kind":"region",...}'] [--steps N] [--lat L --lon L]
- * [--canvas] [--quality Q] [--out file.png]`:
+ * [--click 'selector;selector'] [--canvas] [--quality Q] [--out file.png]`:
  * builds nothing; serves dist/ (run `npm run build` first), opens it in headless Chromium, drives it through
  * window.p2pglobe and saves a PNG, for looking at what a change did. A development tool, not a test.
  */
@@ -39,6 +39,8 @@ const { values } = parseArgs({
     rotate: { type: 'boolean', default: false },
     /** Two networks side by side (the compare view), from the control panel's button. */
     compare: { type: 'boolean', default: false },
+    /** Elements to press before the picture, in order (CSS selectors, comma-separated groups split on ";"). */
+    click: { type: 'string' },
     /** Only the canvas, with the page's overlays (labels, legend, heading) hidden. */
     canvas: { type: 'boolean', default: false },
     /** JPEG quality (1-100); without it the picture is a PNG. */
@@ -103,6 +105,10 @@ try {
       ([lat, lon]) => window.p2pglobe!.lookAt(lat!, lon!, { instant: true }),
       [Number(values.lat), Number(values.lon)],
     )
+  }
+  for (const selector of values.click ? values.click.split(';') : []) {
+    await page.locator(selector).first().click()
+    await page.waitForTimeout(300)
   }
   await page.waitForTimeout(Number(values.wait))
   const out = resolve(root, values.out!)

@@ -86,7 +86,7 @@ const VIEWS: View[] = [
     title: "The story's last step",
     width: 1920,
     height: 1080,
-    query: 'story=builtin&step=8',
+    query: 'story=builtin&step=10',
     steps: 3,
     globes: 2,
   },

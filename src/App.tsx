@@ -21,6 +21,8 @@ import './ui/layout.css'
 
 // Downloaded after the page's first code, beside the globe: panels that open on demand and the presenter mode.
 const Methodology = lazy(() => import('./ui/methodology/Methodology').then((m) => ({ default: m.Methodology })))
+const IncidentCard = lazy(() => import('./ui/incidents/IncidentCard').then((m) => ({ default: m.IncidentCard })))
+const Incidents = lazy(() => import('./ui/incidents/Incidents').then((m) => ({ default: m.Incidents })))
 const Robustness = lazy(() => import('./ui/robustness/Robustness').then((m) => ({ default: m.Robustness })))
 const StoryUi = lazy(() => import('./ui/story/StoryUi').then((m) => ({ default: m.StoryUi })))
 
@@ -65,6 +67,11 @@ export function App() {
           {ui === 'full' && <WatchStory />}
         </header>
         {!compare.on && <Hud />}
+        {ui === 'full' && (
+          <Suspense fallback={null}>
+            <IncidentCard />
+          </Suspense>
+        )}
       </Rail>
       <Dock />
       <Controls />
@@ -76,6 +83,7 @@ export function App() {
       <Suspense fallback={null}>
         <Methodology />
         <Robustness />
+        <Incidents />
       </Suspense>
       <EmbedLink />
       <Notices />

@@ -21,7 +21,7 @@ import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS, largestSite, nearestNode } from 
 import { sweep } from '../sim/sweep.ts'
 import type { SweepFailure } from '../sim/sweep.ts'
 import { INCIDENTS } from '../sim/incidents/data.ts'
-import { INCIDENT_IDS, incidentById } from '../sim/incidents/replay.ts'
+import { INCIDENT_IDS } from '../sim/incidents/replay.ts'
 import { validIncidents } from '../sim/incidents/schema.ts'
 import { INCIDENT_TABLE_DEFINITIONS, incidentTable } from '../sim/incidents/table.ts'
 import { loadWorld } from './load-world.ts'
@@ -493,7 +493,7 @@ function incidentsCommand(flags: Flags, seed: number, format: 'json' | 'csv'): s
   const id = str(flags, 'incident')
   let list = validIncidents(INCIDENTS)
   if (id !== undefined) {
-    const inc = incidentById(id)
+    const inc = list.find((i) => i.id === id)
     if (!inc) throw new UsageError(`--incident: no incident ${JSON.stringify(id)}; known: ${INCIDENT_IDS.join(', ')}`)
     list = [inc]
   }

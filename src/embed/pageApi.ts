@@ -14,7 +14,7 @@ import {
   type ScenarioSpecInput,
 } from '../sim/params'
 import { z } from '../zod'
-import { INCIDENTS } from '../sim/incidents/data'
+import { INCIDENT_FACTS } from '../sim/incidents/facts'
 import { INCIDENT_IDS, incidentById } from '../sim/incidents/replay'
 import type { ScenarioSpec } from '../sim/scenarios'
 import { applyParams } from './boot'
@@ -102,8 +102,8 @@ export interface P2pGlobeApi {
    * that plays it in about half a minute, facing where it happened. An unknown id throws, naming the known ones.
    */
   runIncident(id: string): Promise<void>
-  /** The recorded outages: id, title, date, provider and where it was reported. */
-  incidents(): { id: string; title: string; date: string; provider: string; source: string }[]
+  /** The recorded outages: id, title, date (UTC) and provider. */
+  incidents(): { id: string; title: string; date: string; provider: string }[]
   play(): void
   pause(): void
   /** Advances the simulation by `count` steps (default 1), playing or not. */
@@ -231,14 +231,7 @@ export function installPageApi(store: AppStore, win: Window = window): P2pGlobeA
         )
       await s().runIncident(id)
     },
-    incidents: () =>
-      INCIDENTS.map((i) => ({
-        id: i.id,
-        title: i.title,
-        date: i.date,
-        provider: i.provider,
-        source: i.sources[0]!.url ?? i.sources[0]!.publisher,
-      })),
+    incidents: () => INCIDENT_FACTS.map((i) => ({ id: i.id, title: i.title, date: i.date, provider: i.provider })),
     play: () => s().play(),
     pause: () => s().pause(),
     step: (count = 1) => s().step(Math.max(0, Math.min(10_000, Math.floor(Number(count) || 0)))),

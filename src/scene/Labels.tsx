@@ -4,7 +4,15 @@ import { Matrix4, Vector3, type Camera, type Object3D, type PerspectiveCamera } 
 import { appStore, useAppStore } from '../store/appStore'
 import { NETWORK_KINDS, type NetworkKind } from '../store/store'
 import { placeLabels, Placement } from './labelLayout'
-import { createLabelPool, fadeLabel, measureLabel, placeLabel, setLabelUp, type LabelPool } from './labelPool'
+import {
+  LabelState,
+  createLabelPool,
+  fadeLabel,
+  measureLabel,
+  placeLabel,
+  setLabelUp,
+  type LabelPool,
+} from './labelPool'
 import { roomIn, useGlobeView, viewOpacity } from './globeView'
 import type { Room } from './room'
 import { sceneNow } from './stateShader'
@@ -138,10 +146,12 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
     const slot = state.slots[kind]
     if (slot && slot.net === p.net) {
       const up = slot.view.nodeUp
+      const impaired = slot.view.impaired
       for (let i = 0; i < p.count; i++) {
-        const u = up[p.nodes[i]!]!
+        const v = p.nodes[i]!
+        const u = up[v] === 0 ? LabelState.down : impaired && impaired[v] ? LabelState.impaired : LabelState.up
         if (u === p.up[i]) continue
-        setLabelUp(p, i, u === 1)
+        setLabelUp(p, i, u)
         measureLabel(p, i) // "down" makes the label wider
         dirty = true
       }

@@ -104,6 +104,8 @@ export const PALETTE = {
   failed: '#ff5a14',
   failedDim: '#6e2a0c',
   recovered: '#ffffff',
+  /** Up, but what it hosts does not answer: a shared plane it needs (DNS, control, its region's endpoints) is down. */
+  impaired: '#8b93a7',
   people: '#fff3c4',
   peopleLosing: '#ff5a14',
   peopleCut: '#2a1205',

@@ -39,7 +39,7 @@ export interface LabelPool {
   limb: Float32Array
   /** 0 to 1: eased towards shown, so a label pushed out by another fades instead of blinking. */
   alpha: Float32Array
-  /** Node state each label shows (1 up, 0 down). */
+  /** Node state each label shows (LabelState: 1 up, 0 down, 2 up but not answering). */
   up: Uint8Array
   /** What was last written to each element, so unchanged values are not written again. */
   writtenX: Float32Array
@@ -137,12 +137,20 @@ export function measureLabel(pool: LabelPool, i: number): void {
   pool.boxes.height[i] = el.offsetHeight
 }
 
-/** Shows a label's site as working or failed. */
-export function setLabelUp(pool: LabelPool, i: number, up: boolean): void {
-  pool.up[i] = up ? 1 : 0
-  pool.elements[i]!.classList.toggle('is-down', !up)
-  // A site that is down is named before every site that is up (shares are at most 1), however small it is.
-  pool.priority[i] = pool.share[i]! + (up ? 0 : 1)
+/** Label states: the site works, is up but what it hosts does not answer (a shared plane is down), or is down. */
+export const LabelState = { down: 0, up: 1, impaired: 2 } as const
+export type LabelState = (typeof LabelState)[keyof typeof LabelState]
+
+/** Shows a label's site as working, up but not answering, or failed. */
+export function setLabelUp(pool: LabelPool, i: number, state: LabelState | boolean): void {
+  const st: LabelState = state === true ? LabelState.up : state === false ? LabelState.down : state
+  pool.up[i] = st
+  const el = pool.elements[i]!
+  el.classList.toggle('is-down', st === LabelState.down)
+  el.classList.toggle('is-impaired', st === LabelState.impaired)
+  el.querySelector('.site-label__state')!.textContent = st === LabelState.impaired ? 'impaired' : 'down'
+  // A site that is down or not answering is named before every site that is up (shares are at most 1).
+  pool.priority[i] = pool.share[i]! + (st === LabelState.up ? 0 : 1)
   priorityOrder(pool.priority, pool.count, pool.order)
 }
 

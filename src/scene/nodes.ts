@@ -133,7 +133,8 @@ export interface NodeLayer {
   /** One object per node class, in class order. */
   objects: (InstancedMesh | Points)[]
   /** Copies the simulation's node state into the instances; returns whether anything changed. */
-  sync(state: { nodeUp: Uint8Array }, now: number): boolean
+  /** impaired: per node, 1 where it is up but some of what it hosts does not answer (null: none). */
+  sync(state: { nodeUp: Uint8Array; impaired?: Uint8Array | null }, now: number): boolean
   setOpacity(opacity: number): void
   setNow(now: number): void
   /** Pixels per globe radius at distance one (see points.ts). */
@@ -234,7 +235,8 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
     classMeshes.push({ object, material, nodes, state })
   }
 
-  const prevUp = new Uint8Array(n).fill(1)
+  // Per node: 2 up, 1 up but impaired, 0 down (the shader's 1, 0.5, 0).
+  const prevUp = new Uint8Array(n).fill(2)
   const changedAt = new Float64Array(n).fill(NEVER_CHANGED)
 
   return {
@@ -242,9 +244,11 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
     sync(state, now) {
       let changed = false
       const up = state.nodeUp
+      const impaired = state.impaired ?? null
       for (let v = 0; v < n; v++) {
-        if (up[v] !== prevUp[v]) {
-          prevUp[v] = up[v]!
+        const code = up[v] ? (impaired && impaired[v] ? 1 : 2) : 0
+        if (code !== prevUp[v]) {
+          prevUp[v] = code
           changedAt[v] = now
           changed = true
         }
@@ -254,7 +258,7 @@ export function createNodeLayer(net: Network, colors: NodeColors): NodeLayer {
         const arr = c.state.array as Float32Array
         for (let i = 0; i < c.nodes.length; i++) {
           const v = c.nodes[i]!
-          arr[i * 2] = prevUp[v]!
+          arr[i * 2] = prevUp[v]! / 2
           arr[i * 2 + 1] = changedAt[v]!
         }
         c.state.needsUpdate = true

@@ -1,6 +1,7 @@
 /**
- * GLSL shared by the layers that show failure state. A state is (up, changedAt): whether the element works, and
- * when (scene seconds) it last changed. A failed element turns to the failure red within FAIL_TRANSITION_SECONDS,
+ * GLSL shared by the layers that show failure state. A state is (up, changedAt): whether the element works (1), is
+ * up but what it hosts does not answer (0.5: a shared plane it needs is down), or is down (0), and when (scene
+ * seconds) it last changed. An impaired element greys within FAIL_TRANSITION_SECONDS. A failed element turns to the failure red within FAIL_TRANSITION_SECONDS,
  * then settles to a darker red; a repaired one flashes white and returns to its own colour.
  */
 
@@ -12,10 +13,17 @@ uniform float uNow;
 uniform vec3 uFailed;
 uniform vec3 uFailedDim;
 uniform vec3 uRecovered;
+uniform vec3 uImpaired;
 
 // Colour of an element of colour base in state st = (up, changedAt); emphasis is 1 right after a change.
 vec3 stateColor(vec2 st, vec3 base, out float emphasis, out float down) {
   float since = max(uNow - st.y, 0.0);
+  if (st.x > 0.25 && st.x < 0.75) {
+    float g = smoothstep(0.0, ${FAIL_TRANSITION_SECONDS.toFixed(3)}, since);
+    emphasis = g * (1.0 - smoothstep(2.0, 5.0, since));
+    down = 0.0;
+    return mix(base, uImpaired, g);
+  }
   if (st.x > 0.5) {
     float flash = exp(-since * 2.5);
     emphasis = flash;
@@ -37,6 +45,7 @@ export function stateUniforms() {
     uFailed: { value: new Color(PALETTE.failed) },
     uFailedDim: { value: new Color(PALETTE.failedDim) },
     uRecovered: { value: new Color(PALETTE.recovered) },
+    uImpaired: { value: new Color(PALETTE.impaired) },
   }
 }
 

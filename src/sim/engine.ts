@@ -146,6 +146,7 @@ export class Simulation {
   private pushPos: Int32Array | null = null
   private churnStarted = false
   private geo: GeoIndex | null = null
+  private impairedBuf: Uint8Array | null = null
   private lastLatency: { p50: number | null; p95: number | null } = { p50: null, p95: null }
   private userHoursLost = 0
   private readonly onTree: ((sample: number, dist: Float64Array, prev: Int32Array) => void) | undefined
@@ -302,6 +303,26 @@ export class Simulation {
       }
     }
     return true
+  }
+
+  /**
+   * Per node, 1 where the node is up but some copy it hosts does not answer (a plane it or the service needs is
+   * down), for the scene; null while every plane is up (or the network has none).
+   */
+  impairedNodes(): Uint8Array | null {
+    const serving = this.serving
+    if (!serving || this.planeUp.every((u) => u === 1)) return null
+    this.impairedBuf ??= new Uint8Array(this.nodeUp.length)
+    const out = this.impairedBuf.fill(0)
+    const R = this.net.services!.replicas
+    for (let s = 0; s < serving.service.length; s++) {
+      const dead = !serving.service[s]
+      for (let j = 0; j < R; j++) {
+        const h = this.host[s * R + j]!
+        if (h >= 0 && this.nodeUp[h] && (dead || (serving.bound[s] && !serving.node[h]))) out[h] = 1
+      }
+    }
+    return out
   }
 
   /** Recomputes the metrics of the current state (after actions from outside the step loop). */

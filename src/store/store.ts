@@ -187,7 +187,7 @@ export interface AppState {
 }
 
 export type Tool = 'rotate' | 'failNode' | 'cutLink' | 'drawDisaster'
-export type Panel = 'methodology' | 'robustness'
+export type Panel = 'methodology' | 'robustness' | 'incidents'
 export type UiMode = 'full' | 'minimal' | 'none'
 export type Theme = 'dark' | 'projector' | 'light'
 export const THEMES: readonly Theme[] = ['dark', 'projector', 'light']

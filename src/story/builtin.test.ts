@@ -12,9 +12,11 @@ import { greatCircleKm } from '../sim/geo'
 import { buildNetwork } from '../sim/index'
 import { NodeClass, type Network } from '../sim/network'
 import { toScenarioSpec } from '../sim/params'
-import { resolveScenario } from '../sim/scenarios'
+import { findPlane } from '../sim/network'
+import { resolveScenario, scenarioOptions } from '../sim/scenarios'
 import { NETWORK_KINDS } from '../store/store'
 import { failureRow } from '../ui/methodology/facts'
+import { INCIDENT_FACTS } from '../sim/incidents/facts'
 import { BUILTIN_STORY } from './builtin'
 import type { StoryStep } from './schema'
 
@@ -54,7 +56,7 @@ function atBothMoments(
 ): void {
   const n = net(kind)
   const spec = toScenarioSpec(s.scenario ?? { kind: 'none' })
-  const sim = new Simulation(n, resolveScenario(n, spec), SEED)
+  const sim = new Simulation(n, resolveScenario(n, spec), SEED, scenarioOptions(spec))
   const end = spec.kind === 'churn' ? minutes : Math.min(minutes, MAX_MINUTES)
   while (sim.t < 2) sim.step()
   check(sim, `${kind} at t = ${sim.t} min`)
@@ -109,8 +111,10 @@ describe('the built-in story says what the model shows', () => {
     expect(BUILTIN_STORY.steps.map((s) => s.title)).toEqual([
       'The internet today',
       'One place carries a lot',
-      'When it goes dark',
+      'October 2025, replayed',
       'Copies in other regions',
+      'One push, everywhere',
+      'The same push, peer to peer',
       'A regional disaster',
       'The same disaster, peer to peer',
       'What it costs',
@@ -149,19 +153,28 @@ describe('the built-in story says what the model shows', () => {
     expect(ranked[0]![1]).toBeGreaterThan(ranked[1]![1])
   })
 
-  it('when it goes dark: people everywhere lose services, as far away as anyone lives', () => {
-    const { step: s, minutes } = step('When it goes dark')
-    expect(s.caption).toMatch(/watch the red spread to people everywhere/)
+  it('October 2025, replayed: the region stays up, but what needs its endpoints stops answering, for people everywhere', () => {
+    const { step: s, minutes } = step('October 2025, replayed')
+    expect(s.scenario).toEqual({ kind: 'incident', id: 'aws-2025-10-20' })
+    expect(s.caption).toMatch(/^On 20 October 2025 an empty DNS record in this region/)
+    expect(s.caption).toMatch(/about 14 hours/)
+    expect(s.caption).toMatch(
+      /the region stays up, but what needs its endpoints stops answering, for people everywhere/,
+    )
+    expect(INCIDENT_FACTS.find((i) => i.id === 'aws-2025-10-20')!.durationMin / 60).toBeCloseTo(14.5, 0)
     atBothMoments(s, s.network, minutes, (sim, moment) => {
       const n = sim.net
-      expect(sim.nodeUp[region(n, 'Northern Virginia')], moment).toBe(0)
-      // Everyone online loses something (turns red), and people on the far side of the world as much as anyone.
+      const nv = region(n, 'Northern Virginia')
+      expect(sim.nodeUp[nv], moment).toBe(1)
+      expect(sim.planeUp[findPlane(n.planes, 'regional', nv)], moment).toBe(0)
+      expect(sim.current.failedNodes, moment).toBe(0)
+      // Everyone online loses something, the far side of the world as much as anyone.
       const online = people(sim, (c) => sim.metrics.clusterService[c]! > 0)
       expect(online.full, moment).toBe(0)
       const far = people(sim, (c) => kmFrom(n, c, 39.04, -77.49) > 8000)
       expect(far.pop, moment).toBeGreaterThan(0.3 * n.users!.totalPop)
-      expect(far.served, moment).toBeLessThanOrEqual(0.75)
-      expect(sim.current.serviceAvailability!, moment).toBeLessThanOrEqual(0.75)
+      expect(far.served, moment).toBeLessThan(0.95)
+      expect(sim.current.serviceAvailability!, moment).toBeLessThan(0.95)
     })
   })
 
@@ -169,9 +182,10 @@ describe('the built-in story says what the model shows', () => {
     const { step: s, minutes } = step('Copies in other regions')
     expect(s.caption).toMatch(/two or three regions rides out that outage/)
     expect(s.caption).toMatch(/sit close together and belong to one company/)
+    expect(s.scenario).toEqual(step('October 2025, replayed').step.scenario)
     const n = net(s.network)
     atBothMoments(s, s.network, minutes, (sim, moment) => {
-      expect(sim.nodeUp[region(n, 'Northern Virginia')], moment).toBe(0)
+      expect(sim.planeUp[findPlane(n.planes, 'regional', region(n, 'Northern Virginia'))], moment).toBe(0)
       expect(sim.current.serviceAvailability, moment).toBe(1)
       expect(sim.current.usersOnline, moment).toBe(1)
     })
@@ -185,6 +199,48 @@ describe('the built-in story says what the model shows', () => {
       if (hosts[0] !== home) continue
       for (const h of hosts) expect(greatCircleKm(n.lat[home]!, n.lon[home]!, n.lat[h]!, n.lon[h]!)).toBeLessThan(2000)
     }
+  })
+
+  it('one push, everywhere: every region up, and what sits behind the edge stops answering despite its copies', () => {
+    const { step: s, minutes } = step('One push, everywhere')
+    expect(s.scenario).toEqual({ kind: 'incident', id: 'cloudflare-2025-11-18' })
+    expect(s.caption).toMatch(/^On 18 November 2025 one oversized file, pushed to every Cloudflare machine/)
+    expect(s.caption).toMatch(/about three hours/)
+    expect(s.caption).toMatch(/copies in other regions do not help when the failure is everywhere at once/)
+    const hours = INCIDENT_FACTS.find((i) => i.id === 'cloudflare-2025-11-18')!.durationMin / 60
+    expect(hours).toBeGreaterThan(2.5)
+    expect(hours).toBeLessThan(3.5)
+    atBothMoments(s, s.network, minutes, (sim, moment) => {
+      expect(sim.current.failedNodes, moment).toBe(0)
+      expect(sim.current.serviceAvailability!, moment).toBeLessThan(0.9)
+      // Services behind the edge are down although every one of their copies runs.
+      const { serviceOff, serviceDeps } = sim.net.planes!
+      const edge = findPlane(sim.net.planes, 'edge')
+      let behind = 0
+      for (let i = 0; i < sim.net.services!.count; i++) {
+        if (!serviceDeps.subarray(serviceOff[i]!, serviceOff[i + 1]!).includes(edge)) continue
+        behind++
+        expect(serviceHosts(sim.net, i).length, moment).toBeGreaterThanOrEqual(2)
+      }
+      expect(behind, moment).toBeGreaterThan(0)
+    })
+  })
+
+  it('the same push, peer to peer: one operator’s few dozen machines go down, and every service keeps answering', () => {
+    const { step: s, minutes } = step('The same push, peer to peer')
+    expect(s.scenario).toEqual(step('One push, everywhere').step.scenario)
+    expect(s.caption).toMatch(
+      /reaches the machines of one operator, a few dozen of thousands, and every service keeps answering/,
+    )
+    atBothMoments(s, s.network, minutes, (sim, moment) => {
+      const down = sim.current.failedNodes
+      expect(down, moment).toBeGreaterThanOrEqual(20)
+      expect(down, moment).toBeLessThan(100)
+      const ops = new Set<number>()
+      for (let v = 0; v < sim.net.graph.n; v++) if (!sim.nodeUp[v]) ops.add(sim.net.operator[v]!)
+      expect(ops.size, moment).toBe(1)
+      expect(sim.current.serviceAvailability, moment).toBe(1)
+    })
   })
 
   it('a regional disaster: Ohio goes down too, those online keep every service, and people far away are cut off', () => {

@@ -1,7 +1,7 @@
 /**
- * The built-in story: today's centralized internet, an outage modelled on a real one (AWS us-east-1, October
- * 2025), what multi-region copies do and do not protect against, the peer-to-peer grid under the same failure, its
- * own costs, and the two side by side. Captions for a general audience; numbers come from the live simulation,
+ * The built-in story: today's centralized internet, two recorded outages replayed (AWS us-east-1's DNS, October
+ * 2025; Cloudflare's global push, November 2025; src/sim/incidents), what multi-region copies do and do not protect
+ * against, the peer-to-peer grid under the same failures, its own costs, and the two side by side. Captions for a general audience; numbers come from the live simulation,
  * and every claim a caption makes is checked against the model in builtin.test.ts.
  */
 
@@ -33,12 +33,12 @@ export const BUILTIN_STORY: Story = {
       seconds: 10,
     },
     {
-      title: 'When it goes dark',
+      title: 'October 2025, replayed',
       caption:
-        'In October 2025 a fault in this one region took thousands of services offline around the world for hours. Here it goes down again: watch the red spread to people everywhere.',
+        'On 20 October 2025 an empty DNS record in this region broke services around the world for about 14 hours (AWS’s own report). Replayed here: the region stays up, but what needs its endpoints stops answering, for people everywhere.',
       network: 'centralized',
       view: ASHBURN,
-      scenario: { kind: 'site', at: 'ashburn' },
+      scenario: { kind: 'incident', id: 'aws-2025-10-20' },
       seconds: 14,
     },
     {
@@ -47,7 +47,25 @@ export const BUILTIN_STORY: Story = {
         'Keeping every service in two or three regions rides out that outage. But those regions sit close together and belong to one company.',
       network: 'decentralized',
       view: ASHBURN,
-      scenario: { kind: 'site', at: 'ashburn' },
+      scenario: { kind: 'incident', id: 'aws-2025-10-20' },
+      seconds: 12,
+    },
+    {
+      title: 'One push, everywhere',
+      caption:
+        'On 18 November 2025 one oversized file, pushed to every Cloudflare machine, broke its proxy worldwide for about three hours. Replayed on the multi-region cloud: copies in other regions do not help when the failure is everywhere at once.',
+      network: 'decentralized',
+      view: ATLANTIC,
+      scenario: { kind: 'incident', id: 'cloudflare-2025-11-18' },
+      seconds: 14,
+    },
+    {
+      title: 'The same push, peer to peer',
+      caption:
+        'The grid has no one proxy to push to. The same bad push reaches the machines of one operator, a few dozen of thousands, and every service keeps answering.',
+      network: 'p2p',
+      view: ATLANTIC,
+      scenario: { kind: 'incident', id: 'cloudflare-2025-11-18' },
       seconds: 12,
     },
     {

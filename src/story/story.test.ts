@@ -77,7 +77,7 @@ describe('presenting a story', () => {
     expect(s.view).toMatchObject({ lat: 32, lon: -35 })
     await s.goToStep(2)
     s = store.getState()
-    expect(s.scenario).toEqual({ kind: 'site', at: { lat: 39.04, lon: -77.49 } })
+    expect(s.scenario).toEqual({ kind: 'incident', id: 'aws-2025-10-20' })
     expect(s.playing).toBe(true)
     await s.goToStep(5)
     expect(store.getState().active).toBe('p2p')

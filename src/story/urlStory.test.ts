@@ -31,7 +31,7 @@ describe('a story named in the address', () => {
     expect(story?.story).toBe(BUILTIN_STORY)
     expect(story?.index).toBe(2)
     expect(story?.kiosk).toBe(true)
-    expect(store.getState().scenario.kind).toBe('site')
+    expect(store.getState().scenario.kind).toBe('incident')
   })
 
   it('loops the built-in story with kiosk=1 alone', async () => {

@@ -13,7 +13,18 @@ export type SwatchShape = 'column' | 'dot' | 'line' | 'glow' | 'particle' | 'fla
 
 /** Which colour a swatch takes (a CSS custom property on the legend, set from PALETTE). */
 export type SwatchColor =
-  'node' | 'minor' | 'link' | 'people' | 'losing' | 'cut' | 'traffic' | 'rerouted' | 'failed' | 'recovered' | 'disaster'
+  | 'node'
+  | 'minor'
+  | 'link'
+  | 'people'
+  | 'losing'
+  | 'cut'
+  | 'traffic'
+  | 'rerouted'
+  | 'failed'
+  | 'impaired'
+  | 'recovered'
+  | 'disaster'
 
 export interface LegendEntry {
   id: string
@@ -42,6 +53,13 @@ const SHARED: LegendEntry[] = [
   { id: 'traffic', shape: 'particle', color: 'traffic', name: 'Traffic to services' },
   { id: 'rerouted', shape: 'particle', color: 'rerouted', name: 'Rerouted', detail: 'a new path around a failure' },
   { id: 'failed', shape: 'dot', color: 'failed', name: 'Failed node or link' },
+  {
+    id: 'impaired',
+    shape: 'dot',
+    color: 'impaired',
+    name: 'Impaired',
+    detail: 'up, but some of what it hosts does not answer: a shared plane is down',
+  },
   { id: 'repaired', shape: 'flash', color: 'recovered', name: 'Repaired', detail: 'white flash' },
   { id: 'disaster', shape: 'disc', color: 'disaster', name: 'Disaster area' },
 ]
@@ -70,6 +88,7 @@ export function legendColors(kind: NetworkKind): Record<`--legend-${SwatchColor}
     '--legend-traffic': PALETTE.traffic,
     '--legend-rerouted': PALETTE.rerouted,
     '--legend-failed': PALETTE.failed,
+    '--legend-impaired': PALETTE.impaired,
     '--legend-recovered': PALETTE.recovered,
     '--legend-disaster': PALETTE.disaster,
   }

@@ -250,7 +250,8 @@ function leadClause({ scenario, net, latest: m, first: f, previous, round }: Nar
       return `everyday churn: ${formatCount(downNow)} of ${plural(n, 'node')} are down right now`
     case 'incident': {
       if (allBack) return null
-      const what = incidentLabel(scenario.id)
+      // The date and the source are on the card under the numbers (IncidentCard): the title alone here.
+      const what = incidentById(scenario.id)?.title ?? 'a recorded outage'
       return downNow > 0 ? `${what}, replayed: ${plural(downNow, 'node')} down` : `${what}, replayed`
     }
     case 'none': {

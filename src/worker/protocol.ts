@@ -41,6 +41,8 @@ export interface SimSnapshot {
   steps: number
   metrics: StepMetrics
   nodeUp: Uint8Array
+  /** Per node: 1 where it is up but some of what it hosts does not answer (a shared plane is down); null: none. */
+  impaired: Uint8Array | null
   linkUp: Uint8Array
   clusterUp: Uint8Array
   /** Per population cluster, the share of services its people can reach. */

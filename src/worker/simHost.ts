@@ -161,6 +161,7 @@ export class SimHost {
       steps: sim.steps,
       metrics: sim.current,
       nodeUp: sim.nodeUp,
+      impaired: sim.impairedNodes(),
       linkUp: sim.linkUp,
       clusterUp: sim.clusterUp,
       clusterService: sim.metrics.clusterService,

@@ -142,11 +142,11 @@ describe('the clock', () => {
   }, 120_000)
 
   test('stays on the story’s last step when Space asks for the next, its scenario running on', async () => {
-    const opened = await openPage(browser, '?story=builtin&step=8', { viewport: { width: 1600, height: 900 } })
+    const opened = await openPage(browser, '?story=builtin&step=10', { viewport: { width: 1600, height: 900 } })
     const page = await prepare(opened)
     await page.waitForFunction(() => {
       const s = window.p2pglobe!.getState()
-      return s.story?.index === 7 && s.scenario.kind === 'region'
+      return s.story?.index === 9 && s.scenario.kind === 'region'
     })
     // Some minutes into the step's disaster (stepped through the page API: the clock's frames are not needed).
     await page.evaluate(() => window.p2pglobe!.step(5))

@@ -120,8 +120,8 @@ describe('the globe is the page', () => {
       }
       await page.evaluate(() => window.p2pglobe!.applyParams('?theme=dark'))
 
-      // The built-in story: the cloud's outage (a site down, labelled), and the two networks side by side.
-      for (const step of [3, 8]) {
+      // The built-in story: the cloud's recorded outage (a region impaired, labelled), and the two networks side by side.
+      for (const step of [3, 10]) {
         await page.evaluate((n) => window.p2pglobe!.applyParams(`?story=builtin&step=${n}`), step)
         // The step is on screen once its scenario plays (the step number comes first, its scenario after it).
         await page.waitForFunction((n) => {
@@ -129,7 +129,7 @@ describe('the globe is the page', () => {
           return s.story?.index === n - 1 && s.playing && s.scenario.kind !== 'none'
         }, step)
         await page.evaluate(() => window.p2pglobe!.pause())
-        await checkView(page, `story step ${step}`, step === 8 ? 2 : 1)
+        await checkView(page, `story step ${step}`, step === 10 ? 2 : 1)
       }
 
       expect(opened.pageErrors).toEqual([])

@@ -104,3 +104,12 @@ describe('replaying a recorded outage', () => {
     expect(offByOrder(0, 0.003)).toBe(true)
   })
 })
+
+describe('the table the app shows', () => {
+  it('is the one the command line prints today (else run `npm run data:incidents`)', async () => {
+    const stored = (await import('../../data/incident-table.json')).default as { incidents: unknown[] }
+    const defaults = (['centralized', 'decentralized', 'p2p'] as const).map((kind) => buildNetwork(world, { kind }, 1))
+    const fresh = JSON.parse(JSON.stringify(incidentTable(defaults, INCIDENTS, 1)))
+    expect(stored.incidents, 'src/data/incident-table.json is stale: run `npm run data:incidents`').toEqual(fresh)
+  })
+})

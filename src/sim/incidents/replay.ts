@@ -22,27 +22,27 @@ import type { Network } from '../network.ts'
 import { NodeClass, findPlane } from '../network.ts'
 import type { Scenario } from '../scenarios.ts'
 import { nearestNode } from '../nearest.ts'
-import { INCIDENTS } from './data.ts'
-import type { Incident, IncidentPlace } from './types.ts'
+import { INCIDENT_FACTS } from './facts.ts'
+import type { IncidentFacts, IncidentPlace } from './types.ts'
 
 /** Operators near a place, for the grid's counterpart of a regional mistake: within this many kilometres. */
 export const OPERATOR_NEAR_KM = 500
 /** The reach of a shared ISP: the grid's counterpart of a region's network failing. */
 export const SHARED_ISP_KM = 50
 
-export function incidentById(id: string): Incident | undefined {
-  return INCIDENTS.find((i) => i.id === id)
+export function incidentById(id: string): IncidentFacts | undefined {
+  return INCIDENT_FACTS.find((i) => i.id === id)
 }
 
-export const INCIDENT_IDS: readonly string[] = INCIDENTS.map((i) => i.id)
+export const INCIDENT_IDS: readonly string[] = INCIDENT_FACTS.map((i) => i.id)
 
 /** Simulated minutes per second at which an outage plays in about half a minute (1 to 120, the clock's range). */
-export function incidentSpeed(inc: Incident): number {
+export function incidentSpeed(inc: IncidentFacts): number {
   return Math.min(120, Math.max(1, Math.round(inc.durationMin / 30)))
 }
 
 /** Where an incident happened (its first place), or null for a global one. */
-export function incidentPlace(inc: Incident): { lat: number; lon: number } | null {
+export function incidentPlace(inc: IncidentFacts): { lat: number; lon: number } | null {
   return inc.scope === 'global' ? null : { lat: inc.scope[0]!.lat, lon: inc.scope[0]!.lon }
 }
 
@@ -92,7 +92,7 @@ function nodesWithin(net: Network, place: IncidentPlace, km: number): number[] {
 const PLANE_OF = { dns: 'dns', control: 'control', edge: 'edge' } as const
 
 /** The outage as it applies to this network. */
-export function replayScenario(net: Network, inc: Incident): Replay {
+export function replayScenario(net: Network, inc: IncidentFacts): Replay {
   const scenario: Replay['scenario'] = { kind: 'outage', planes: [], nodes: [], links: [], fleetShare: 0, areas: [] }
   const places = inc.scope === 'global' ? [] : inc.scope
   const cloud = findPlane(net.planes, 'dns') >= 0
@@ -112,14 +112,12 @@ export function replayScenario(net: Network, inc: Incident): Replay {
   const byOperator = (op: number, what: string) => {
     if (op < 0) return 'nothing: no operator to make the mistake'
     scenario.nodes.push(...nodesOf(net, op))
-    return `${what}: every node of one operator (${scenario.nodes.length} of ${net.graph.n}) goes down`
+    return `${what}: its ${scenario.nodes.length} nodes go down`
   }
   const nearOperators = (what: string) => {
     const ops = [...new Set(places.map((p) => operatorNear(net, p)))].filter((o) => o >= 0)
     for (const o of ops) scenario.nodes.push(...nodesOf(net, o))
-    return ops.length === 0
-      ? 'nothing: no operator there'
-      : `${what}: every node of the operator with the most nodes nearby (${scenario.nodes.length} of ${net.graph.n}) goes down`
+    return ops.length === 0 ? 'nothing: no operator there' : `${what}: its ${scenario.nodes.length} nodes go down`
   }
 
   let how: string
@@ -130,11 +128,11 @@ export function replayScenario(net: Network, inc: Incident): Replay {
       if (cloud && inc.scope === 'global') {
         const p = findPlane(net.planes, PLANE_OF[inc.layer])
         scenario.planes.push(p)
-        how = `${net.planes!.name[p]} fails everywhere; every copy of what depends on it stops answering`
+        how = `${net.planes!.name[p]} fails everywhere: every copy of what needs it stops answering`
       } else if (cloud) {
-        how = `${regionalPlanes()} fail: copies there of what calls the provider's APIs stop answering, copies elsewhere do not`
+        how = `${regionalPlanes()} fail: copies there of what calls the provider's APIs stop answering`
       } else if (inc.scope !== 'global') {
-        how = nearOperators('the same mistake by an operator there')
+        how = nearOperators('the same mistake by a nearby operator')
       } else if (grid && inc.layer !== 'edge') {
         const p = findPlane(net.planes, inc.layer === 'dns' ? 'names' : 'chain')
         scenario.planes.push(p)
@@ -147,12 +145,11 @@ export function replayScenario(net: Network, inc: Incident): Replay {
       }
       break
     case 'regional':
-      if (cloud)
-        how = `${regionalPlanes()} fail: copies there of what calls the provider's APIs stop answering, copies elsewhere do not`
+      if (cloud) how = `${regionalPlanes()} fail: copies there of what calls the provider's APIs stop answering`
       else if (inc.mechanism === 'network') {
         for (const p of places) scenario.nodes.push(...nodesWithin(net, p, Math.max(p.radiusKm, SHARED_ISP_KM)))
         how = `the network there fails: every node within ${SHARED_ISP_KM} km (${scenario.nodes.length}) goes down`
-      } else how = nearOperators('the same mistake by an operator there')
+      } else how = nearOperators('the same mistake by a nearby operator')
       break
     case 'backbone':
       if (cloud) {
@@ -180,7 +177,7 @@ export function replayScenario(net: Network, inc: Incident): Replay {
  * How long to simulate and in what steps: from a minute before the start to half the duration again after the
  * repair (at least an hour), in at most `maxSteps` steps of whole minutes.
  */
-export function replayOptions(inc: Incident, maxSteps = 240): { options: Partial<SimOptions>; steps: number } {
+export function replayOptions(inc: IncidentFacts, maxSteps = 240): { options: Partial<SimOptions>; steps: number } {
   const span = inc.durationMin + Math.max(60, inc.durationMin / 2)
   const dtMin = Math.max(1, Math.ceil(span / maxSteps))
   return {

@@ -67,7 +67,8 @@ export interface ReportedShare {
   source: number
 }
 
-export interface Incident {
+/** The facts of an outage: what the replay needs. */
+export interface IncidentFacts {
   /** Stable id for URLs and the command line: provider-YYYY-MM-DD. */
   id: string
   title: string
@@ -85,14 +86,21 @@ export interface Incident {
   layer: Layer
   /** 'global', or the places it hit. */
   scope: 'global' | IncidentPlace[]
+  /** The share of all machines a bad release reached (layer 'machines'), else null. */
+  fleetShare: number | null
+}
+
+/** What the reports say about an outage. */
+export interface IncidentReport {
   /** What happened, in one or two sentences. */
   summary: string
   /** What was affected: regions, services, reported reach. */
   affected: string
   figures: Figure[]
   reportedShare: ReportedShare | null
-  /** The share of all machines a bad release reached (layer 'machines'), else null. */
-  fleetShare: number | null
   /** The operator's own post-incident report first, then secondary sources. */
   sources: Source[]
 }
+
+/** An outage, whole. */
+export interface Incident extends IncidentFacts, IncidentReport {}

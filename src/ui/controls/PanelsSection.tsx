@@ -53,6 +53,17 @@ export function PanelsSection() {
         <button
           type="button"
           className="ctl-button"
+          data-panel="incidents"
+          data-opens="incidents"
+          aria-haspopup="dialog"
+          aria-expanded={panel === 'incidents'}
+          onClick={() => openPanel(panel === 'incidents' ? null : 'incidents')}
+        >
+          Recorded outages
+        </button>
+        <button
+          type="button"
+          className="ctl-button"
           data-panel="robustness"
           aria-haspopup="dialog"
           aria-expanded={panel === 'robustness'}

@@ -120,6 +120,7 @@ function FailButton() {
     useShallow((s) => ({ ready: s.status === 'ready', started: s.scenarioStartedAt !== null })),
   )
   const runScenario = useAppStore((s) => s.runScenario)
+  const openPanel = useAppStore((s) => s.openPanel)
   const fields = useFailure((s) => s.fields)
   const [open, setOpen] = useState(false)
   const [used, setUsed] = useState(false)
@@ -215,6 +216,20 @@ function FailButton() {
               <span className="dock__item-hint">{p.hint}</span>
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="dock__item dock__item--more"
+            data-preset="incidents"
+            data-opens="incidents"
+            onClick={() => {
+              setOpen(false)
+              openPanel('incidents')
+            }}
+          >
+            <span className="dock__item-name">Recorded outages: replay a real one…</span>
+            <span className="dock__item-hint">AWS, Cloudflare, Fastly, Facebook, CrowdStrike and more</span>
+          </button>
           <button
             type="button"
             role="menuitem"
