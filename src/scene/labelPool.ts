@@ -79,6 +79,7 @@ export function createLabelPool(net: Network, kind: NetworkKind, host: HTMLEleme
   container.dataset.network = kind
   container.style.setProperty('--site-color', PALETTE[kind].node)
   container.style.setProperty('--site-failed', PALETTE.failed)
+  container.style.setProperty('--site-impaired', PALETTE.impaired)
 
   const anchor = new Float32Array(count * 3)
   const priority = new Float32Array(count)

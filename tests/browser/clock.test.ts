@@ -174,7 +174,7 @@ describe('the clock', () => {
       await window.p2pglobe!.step(1)
       return window.p2pglobe!.getState()
     })
-    expect(after.story!.index).toBe(7)
+    expect(after.story!.index).toBe(9)
     expect(after.playing).toBe(true)
     expect(after.scenario).toEqual(before.scenario)
     expect(after.metrics!.t).toBeGreaterThan(t0)

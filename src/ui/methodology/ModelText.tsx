@@ -1,9 +1,13 @@
+import { useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { StepMetrics } from '../../sim/engine'
 import { DEFAULT_SIM_OPTIONS } from '../../sim/engine'
 import { DEFAULT_ROUTE_STRETCH, FIBER_KM_PER_MS } from '../../sim/geo'
 import { NodeClass, type Network } from '../../sim/network'
 import { ACCESS_CANDIDATES, ACCESS_RADIUS_KM, BACKBONE_HOP_MS, OVERLAY_HOP_MS } from '../../sim/networks/common'
+import { OPERATOR_NEAR_KM, SHARED_ISP_KM } from '../../sim/incidents/replay'
+import { API_SHARE, EDGE_SHARE, NAMED_SHARE } from '../../sim/networks/planes'
+import { ownership } from '../../sim/ownership'
 import { regionShares } from '../../sim/regions'
 import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS } from '../../sim/scenarios'
 import { useAppStore } from '../../store/appStore'
@@ -42,9 +46,11 @@ export function ModelText() {
       <People net={nets.p2p ?? nets.centralized} />
       <Metrics />
       <Failures />
+      <SharedPlanes />
       <Churn rows={rows} healAfter={DEFAULT_SIM_OPTIONS.healAfterMin} />
       <Latency rest={rest} />
       <Costs rows={rows} cloud={nets.centralized} grid={nets.p2p} />
+      <Control nets={nets} />
       <Assumptions />
       <Sources />
     </>
@@ -191,6 +197,49 @@ function Failures() {
   )
 }
 
+/** The shared planes the services need, and how a recorded outage replays on each network (sim/incidents). */
+function SharedPlanes() {
+  const pct = (x: number) => `${Math.round(x * 100)}%`
+  return (
+    <section aria-labelledby="method-planes">
+      <h3 id="method-planes">Shared planes and recorded outages</h3>
+      <p>
+        Most real outages were not a site going dark but a shared system failing: a DNS record, an identity or API
+        control plane, a proxy's configuration. Services depend on these planes besides the machines that host them, as
+        dependency edges of the model: while a plane is down, what needs it stops answering though every copy's host is
+        up (drawn grey, labelled impaired), and copies in other regions do not help when the plane is global.
+      </p>
+      <ul className="method__list">
+        <li>
+          Cloud (one provider): {pct(NAMED_SHARE)} of services are named in its DNS; {pct(API_SHARE)} call its managed
+          APIs on every request, and so need its DNS, its identity and API control, and the endpoints of the region each
+          copy runs in; {pct(EDGE_SHARE)} sit behind its edge proxy (about Cloudflare's share of websites).
+        </li>
+        <li>
+          Peer-to-peer grid: {pct(NAMED_SHARE)} of services are published under its shared gateway names (the rest under
+          their owners' names, or reached by key); placing a new copy needs its chain, where deployments are recorded.
+          These shares are assumptions, the same on both sides where both have the thing.
+        </li>
+      </ul>
+      <p>
+        A recorded outage (Recorded outages, from the operators' own reports) replays on every network for its reported
+        duration. The cloud gets what happened; the others get the same mechanism by fixed rules: a global DNS, control
+        or edge failure fails the same plane on both clouds, and on the grid its name service (DNS), its chain (control)
+        or every node of its largest operator (a pushed edge configuration); a region's failure hits that region's
+        endpoints, and on the grid the same mistake by the operator with the most nodes within {OPERATOR_NEAR_KM} km, or
+        every node within {SHARED_ISP_KM} km where it was the network (a shared ISP); a provider's whole backbone fails
+        every link of the cloud and every node of the grid's largest operator; a bad release reaches the same share of
+        every network's nodes; a fire or a strike takes every node within its reach, on every network alike.
+      </p>
+      <p>
+        Beside the record, the model is coarse: its nodes are whole regions, points of presence and home servers, so an
+        outage of one building (OVHcloud's fire) or of one machine in a hundred (CrowdStrike) is below what it resolves,
+        and the table in Recorded outages says so where model and record are more than 10 times apart.
+      </p>
+    </section>
+  )
+}
+
 function Churn({ rows, healAfter }: { rows: FailureRow[]; healAfter: number }) {
   return (
     <section aria-labelledby="method-churn">
@@ -256,6 +305,65 @@ function Latency({ rest }: { rest: Record<'centralized' | 'decentralized' | 'p2p
   )
 }
 
+/** Who owns and who controls each network: two Nakamoto-style counts (sim/ownership.ts), and the world's. */
+const CONTROL_KINDS = ['centralized', 'decentralized', 'p2p'] as const
+
+function Control({ nets }: { nets: Nets }) {
+  const kinds = CONTROL_KINDS
+  const counts = useMemo(
+    () => Object.fromEntries(CONTROL_KINDS.map((k) => [k, nets[k] ? ownership(nets[k]) : null])),
+    [nets],
+  )
+  return (
+    <section aria-labelledby="method-control">
+      <h3 id="method-control">Who owns and who controls</h3>
+      <p>
+        Two counts for each network, lower meaning more concentrated. <em>Hold half the data</em>: the fewest operators
+        who together hold a copy of at least half of the services' data. <em>Stop half the services</em>: the fewest
+        parties whose failure, or decision, takes at least half of the services offline (every operator hosting a
+        service's copies, or the party running a shared plane it needs). Found by a greedy search: each count is at most
+        the figure shown.
+      </p>
+      <table className="method__table" data-control>
+        <thead>
+          <tr>
+            <th scope="col">Network</th>
+            <th scope="col">Operators</th>
+            <th scope="col">Hold half the data</th>
+            <th scope="col">Stop half the services</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((k) => {
+            const o = counts[k]
+            return (
+              <tr key={k} data-network={k}>
+                <th scope="row">{NETWORK_LABELS[k]}</th>
+                <td>{o ? formatCount(o.operators) : '…'}</td>
+                <td>{o ? formatCount(o.holdHalf) : '…'}</td>
+                <td>
+                  {o
+                    ? o.stopHalf === o.stopHalfHosts
+                      ? formatCount(o.stopHalf)
+                      : `${formatCount(o.stopHalf)} (its shared name service); ${formatCount(o.stopHalfHosts)} through its hosts`
+                    : '…'}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <p>
+        The model's clouds are one provider each, so both counts are 1 by construction. In the world, three providers
+        hold about two thirds of cloud infrastructure (AWS about 29%, Microsoft about 20%, Google about 13%, Synergy
+        Research, Q3 2025): the fewest holding half is 3. The ThreeFold Grid has over 1,000 independent farmers. The
+        grid's 1 is its shared gateway name service, which half of its services are assumed to be published under: its
+        own single point of control, shown as it is.
+      </p>
+    </section>
+  )
+}
+
 function Costs({ rows, cloud, grid }: { rows: FailureRow[]; cloud?: Network; grid?: Network }) {
   const region = rows.find((r) => r.cls === NodeClass.region)!
   const peer = rows.find((r) => r.cls === NodeClass.peer)!
@@ -305,7 +413,7 @@ function Assumptions() {
         <li>Everyone uses every service; latency is measured on a fixed sample of 16 of them.</li>
         <li>
           Small nodes fail independently of one another in everyday churn; shared causes are modelled as scenarios (a
-          disaster area, a push, a spreading failure).
+          disaster area, a push, a spreading failure, a shared plane in a recorded outage).
         </li>
         <li>Above 2,000 nodes, a cascade's loads are estimated from 128 sampled sources rather than every pair.</li>
         <li>One step is one simulated minute; the clock runs at the speed you set.</li>

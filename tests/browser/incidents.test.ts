@@ -1,0 +1,130 @@
+/**
+ * Recorded outages in the built app: one named in the address replays on every network, its site up but impaired
+ * (grey, labelled), its card under the numbers with the operator's report, the globe uncovered; a bad id is named
+ * in a notice with the known ones and the page runs on; the panel lists every outage on a line of years and one
+ * press replays it.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { INCIDENT_FACTS } from '../../src/sim/incidents/facts'
+import { launchBrowser, openPage, type OpenedPage } from './chromium'
+import { discsSettled, globeCoverage, labelsSettled, readyForChecks } from './stage'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function expectCleanAndClose(opened: OpenedPage): Promise<void> {
+  expect(opened.pageErrors).toEqual([])
+  expect(opened.console).toEqual([])
+  await opened.page.context().close()
+}
+
+/** The card's box against the rail it stands in (the rail scrolls: a card below its edge is cut off). */
+function cardInRail(page: Page) {
+  return page.evaluate(() => {
+    const card = document.querySelector('.incident-card')!.getBoundingClientRect()
+    const rail = document.querySelector('.rail')!.getBoundingClientRect()
+    return { card: { top: card.top, bottom: card.bottom }, rail: { top: rail.top, bottom: rail.bottom } }
+  })
+}
+
+describe('recorded outages', () => {
+  test("?incident= replays AWS's October 2025 DNS outage: the region impaired, its card whole, the globe clear", async () => {
+    const opened = await openPage(browser, '?incident=aws-2025-10-20&network=centralized', {
+      viewport: { width: 1280, height: 720 },
+    })
+    const { page } = opened
+    await readyForChecks(page)
+    await page.waitForFunction(() => window.p2pglobe!.getState().scenario.kind === 'incident')
+    await page.evaluate(async () => {
+      window.p2pglobe!.pause()
+      await window.p2pglobe!.step(5)
+    })
+    const s = await page.evaluate(() => window.p2pglobe!.getState())
+    expect(s.scenario).toEqual({ kind: 'incident', id: 'aws-2025-10-20' })
+    // The region is up; what needs its endpoints does not answer.
+    expect(s.metrics!.failedNodes).toBe(0)
+    expect(s.metrics!.serviceAvailability!).toBeLessThan(0.95)
+    // Its label says so, in grey.
+    const label = page.locator('.site-labels[data-network="centralized"] .site-label', { hasText: 'Northern Virginia' })
+    await expect.poll(() => label.getAttribute('class')).toMatch(/is-impaired/)
+    expect(await label.locator('.site-label__state').textContent()).toBe('impaired')
+    // The numbers' sentence names it; the card under them gives the date, the duration and the report.
+    await expect
+      .poll(() => page.locator('.hud').textContent())
+      .toMatch(/AWS DynamoDB DNS in Northern Virginia, replayed/)
+    const card = page.locator('.incident-card')
+    await expect.poll(() => card.count()).toBe(1)
+    expect(await card.textContent()).toMatch(/20 October 2025 · 14\.5 h · the report/)
+    expect(await card.locator('a').getAttribute('href')).toBe('https://aws.amazon.com/message/101925/')
+    expect(await card.textContent()).toMatch(/Here: Northern Virginia's regional endpoints fail/)
+    // At each projector size the card is whole, inside the rail, and the globe stays uncovered.
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1024, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(viewport)
+      await discsSettled(page)
+      await labelsSettled(page)
+      const box = await cardInRail(page)
+      expect(box.card.bottom, `${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(box.rail.bottom + 1)
+      const [coverage] = await globeCoverage(page)
+      expect(coverage!.share, JSON.stringify(coverage!.by)).toBeLessThanOrEqual(0.1)
+    }
+    // The multi-region cloud rides it out, and the card says what the replay did there.
+    await page.evaluate(() => window.p2pglobe!.setNetwork('decentralized'))
+    await expect.poll(() => page.evaluate(() => window.p2pglobe!.getState().metrics!.serviceAvailability)).toBe(1)
+    expect(await card.textContent()).toMatch(/Here: Northern Virginia's regional endpoints fail/)
+    await expectCleanAndClose(opened)
+  }, 90_000)
+
+  test('a bad id is named with the known ones, and the page runs on', async () => {
+    const opened = await openPage(browser, '?incident=aws-1999-01-01&network=p2p', {
+      viewport: { width: 1280, height: 720 },
+    })
+    const { page } = opened
+    await readyForChecks(page)
+    const notice = await page.locator('.notices').textContent()
+    expect(notice).toMatch(/incident="aws-1999-01-01" ignored: expected a recorded outage: aws-2017-02-28, /)
+    const s = await page.evaluate(() => window.p2pglobe!.getState())
+    expect(s.network).toBe('p2p')
+    expect(s.scenario.kind).toBe('none')
+    expect(opened.pageErrors).toEqual([])
+    await opened.page.context().close()
+  }, 60_000)
+
+  test('the panel lists every outage on a line of years, and one press replays it on every network', async () => {
+    const opened = await openPage(browser, '', { viewport: { width: 1280, height: 720 } })
+    const { page } = opened
+    await readyForChecks(page)
+    await page.locator('[data-action="fail-menu"]').click()
+    await page.locator('[data-preset="incidents"]').click()
+    const dialog = page.locator('dialog.incidents')
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true)
+    expect(await dialog.locator('.incidents__dot').count()).toBe(INCIDENT_FACTS.length)
+    expect(await dialog.locator('.incidents__item').count()).toBe(INCIDENT_FACTS.length)
+    // Every report's source is named, and the model's table has a row for each.
+    expect(await dialog.locator('.incidents__source').count()).toBe(INCIDENT_FACTS.length)
+    expect(await dialog.locator('.incidents__table tbody tr').count()).toBe(INCIDENT_FACTS.length)
+    // Dots in time order, left to right.
+    const xs = await dialog
+      .locator('.incidents__dot')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left))
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs)
+    await dialog.locator('.incidents__dot[data-incident="fastly-2021-06-08"]').click()
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false)
+    await expect
+      .poll(() => page.evaluate(() => window.p2pglobe!.getState().scenario))
+      .toEqual({ kind: 'incident', id: 'fastly-2021-06-08' })
+    await expect.poll(() => page.locator('.incident-card').textContent()).toMatch(/8 June 2021 · 49 min/)
+    await expectCleanAndClose(opened)
+  }, 60_000)
+})
