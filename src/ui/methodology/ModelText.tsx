@@ -6,6 +6,7 @@ import { DEFAULT_ROUTE_STRETCH, FIBER_KM_PER_MS } from '../../sim/geo'
 import { NodeClass, type Network } from '../../sim/network'
 import { ACCESS_CANDIDATES, ACCESS_RADIUS_KM, BACKBONE_HOP_MS, OVERLAY_HOP_MS } from '../../sim/networks/common'
 import { OPERATOR_NEAR_KM, SHARED_ISP_KM } from '../../sim/incidents/replay'
+import { INCIDENT_TABLE } from '../incidents/incidentText'
 import { API_SHARE, EDGE_SHARE, NAMED_SHARE } from '../../sim/networks/planes'
 import { ownership } from '../../sim/ownership'
 import { regionShares } from '../../sim/regions'
@@ -197,6 +198,8 @@ function Failures() {
   )
 }
 
+const OFF_BY_ORDER = INCIDENT_TABLE.incidents.filter((r) => r.offByOrder)
+
 /** The shared planes the services need, and how a recorded outage replays on each network (sim/incidents). */
 function SharedPlanes() {
   const pct = (x: number) => `${Math.round(x * 100)}%`
@@ -233,8 +236,15 @@ function SharedPlanes() {
       </p>
       <p>
         Beside the record, the model is coarse: its nodes are whole regions, points of presence and home servers, so an
-        outage of one building (OVHcloud's fire) or of one machine in a hundred (CrowdStrike) is below what it resolves,
-        and the table in Recorded outages says so where model and record are more than 10 times apart.
+        outage of one building or of one machine in a hundred is below what it resolves. Where a report gives its reach
+        as a share and the centralized cloud's peak share of services down is more than 10 times from it, that is a
+        finding about the model, not a failure:{' '}
+        {OFF_BY_ORDER.length === 0
+          ? 'none today.'
+          : OFF_BY_ORDER.map(
+              (r) =>
+                `${r.title} (reported ${formatSmallShare(r.reportedShare!)} of ${r.reportedShareOf}; model ${formatSmallShare(r.modelShare!)})`,
+            ).join('; ') + '.'}
       </p>
     </section>
   )
