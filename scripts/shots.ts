@@ -1,5 +1,5 @@
 /**
- * `npm run shots [-- --only name,name] [--theme dark]`: the pictures of the main views in docs/screenshots/, in every
+ * `npm run shots [-- --only name,name] [--theme dark] [--format png --out dir]`: the pictures of the main views in docs/screenshots/, in every
  * theme, for the README and for looking at what a change did. Serves dist/ (run `npm run build` first), opens each
  * view in headless Chromium with a fixed seed and the clock paused, and saves a JPEG of modest size. A development
  * tool, not a test.
@@ -125,6 +125,8 @@ const { values } = parseArgs({
     theme: { type: 'string' },
     out: { type: 'string', default: 'docs/screenshots' },
     quality: { type: 'string', default: '72' },
+    /** png: lossless pictures, for looking at a change closely (the README's are JPEG). */
+    format: { type: 'string', default: 'jpeg' },
   },
 })
 
@@ -181,9 +183,12 @@ try {
         api.pause()
       }, view.steps ?? 0)
       await settle(page, view.globes ?? 1)
-      const file = resolve(dir, `${view.name}.jpg`)
-      await page.screenshot({ path: file, type: 'jpeg', quality: Number(values.quality) })
-      console.log(`${theme}/${view.name}.jpg  ${view.title}`)
+      const png = values.format === 'png'
+      const file = resolve(dir, `${view.name}.${png ? 'png' : 'jpg'}`)
+      await page.screenshot(
+        png ? { path: file, type: 'png' } : { path: file, type: 'jpeg', quality: Number(values.quality) },
+      )
+      console.log(`${theme}/${view.name}.${png ? 'png' : 'jpg'}  ${view.title}`)
       await context.close()
     }
   }

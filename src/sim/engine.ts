@@ -18,6 +18,7 @@ import { FAILURE_MODELS } from './network.ts'
 import type { Rng } from './rng.ts'
 import { createRng } from './rng.ts'
 import type { Scenario } from './scenarios.ts'
+import { scenarioPlace } from './scenarios.ts'
 import type { GeoIndex } from './spatial.ts'
 import { createGeoIndex } from './spatial.ts'
 import { TrafficFlows } from './traffic.ts'
@@ -185,7 +186,10 @@ export class Simulation {
     this.fail = createRng(seed, `fail:${scenario.kind}`)
     this.churnRng = createRng(seed, 'fail:churn')
     this.metrics = new MetricsComputer(net)
-    const traffic = this.options.trafficFlows > 0 ? new TrafficFlows(net, this.options.trafficFlows, seed) : null
+    const traffic =
+      this.options.trafficFlows > 0
+        ? new TrafficFlows(net, this.options.trafficFlows, seed, scenarioPlace(net, scenario))
+        : null
     this.traffic = traffic
     this.onTree = traffic
       ? (sample, dist, prev) => traffic.update(sample, dist, prev, this.metrics.chosenNode, this.metrics.clusterService)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world.ts'
 import { Simulation } from './engine.ts'
 import { buildNetwork } from './index.ts'
-import { MAX_PATH_NODES } from './traffic.ts'
+import { greatCircleKm } from './geo.ts'
+import { FOCUS_KM, MAX_PATH_NODES } from './traffic.ts'
 
 const world = loadWorld()
 
@@ -58,5 +59,41 @@ describe('traffic flows', () => {
     for (const f of homedInAshburn) expect(pathOf(sim, f).length).toBeGreaterThan(0)
     sim.step()
     for (const f of homedInAshburn) expect(pathOf(sim, f)).toEqual([])
+  })
+
+  it('start near a failure that has one place, for the same people on every network', () => {
+    const disaster = { kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 500 } as const
+    const clusters: number[][] = []
+    for (const kind of ['centralized', 'decentralized', 'p2p'] as const) {
+      const net = buildNetwork(world, { kind }, 1)
+      const t = new Simulation(net, disaster, 1, { trafficFlows: 96 }).traffic!
+      const users = net.users!
+      const near = (f: number) =>
+        greatCircleKm(disaster.lat, disaster.lon, users.lat[t.cluster[f]!]!, users.lon[t.cluster[f]!]!) <= FOCUS_KM
+      // Every third flow starts within FOCUS_KM of the disaster; the others where the world's people are (of
+      // whom few live there).
+      const focused = Array.from({ length: 96 }, (_, f) => f).filter((f) => f % 3 === 2)
+      for (const f of focused) expect(near(f), `flow ${f}`).toBe(true)
+      expect(Array.from({ length: 96 }, (_, f) => f).filter((f) => f % 3 !== 2 && near(f)).length).toBeLessThan(16)
+      clusters.push(Array.from(t.cluster))
+      // Without a place (a random failure), the flows are those of the healthy network.
+      const random = new Simulation(net, { kind: 'random', fraction: 0.1 }, 1, { trafficFlows: 96 }).traffic!
+      const healthy = new Simulation(net, { kind: 'none' }, 1, { trafficFlows: 96 }).traffic!
+      expect(Array.from(random.cluster)).toEqual(Array.from(healthy.cluster))
+    }
+    expect(clusters[1]).toEqual(clusters[0])
+    expect(clusters[2]).toEqual(clusters[0])
+  })
+
+  it('on the grid, some of those near a disaster take a new route around it (few did when drawn worldwide)', () => {
+    const net = buildNetwork(world, { kind: 'p2p' }, 1)
+    const sim = new Simulation(net, { kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 500 }, 1, {
+      trafficFlows: 96,
+    })
+    const before = Array.from({ length: 96 }, (_, f) => pathOf(sim, f).join())
+    sim.step()
+    const after = Array.from({ length: 96 }, (_, f) => pathOf(sim, f))
+    const rerouted = after.filter((p, f) => p.length > 0 && p.join() !== before[f]).length
+    expect(rerouted).toBeGreaterThanOrEqual(4)
   })
 })
