@@ -10,6 +10,7 @@ import {
   fadeLabel,
   measureLabel,
   placeLabel,
+  setCompact,
   setLabelUp,
   type LabelPool,
 } from './labelPool'
@@ -23,6 +24,8 @@ import { discRadiusPx } from './view'
 const COLLISION_FADE_SECONDS = 0.25
 /** Pixels of the globe's radius on screen per site name shown. */
 const LABEL_SPACING_PX = 45
+/** Below this radius on screen, pixels, the labels take their short names and smaller type (an embed's globe). */
+const COMPACT_RADIUS_PX = 110
 /** Labels fade out as their site nears the limb: facing (cosine of the view angle) from 0.3 down to 0.08. */
 const LIMB_FADE_START = 0.3
 const LIMB_FADE_END = 0.08
@@ -63,11 +66,16 @@ function layout(pool: LabelPool, earth: Matrix4, camera: Camera, w: number, h: n
   pool.options.height = room.height
   // A name per LABEL_SPACING_PX of the globe's radius on screen, one at least: a small globe (an embed's) is
   // not buried under names.
+  pool.options.max = Math.max(1, Math.floor(globeRadiusPx(earth, camera, h) / LABEL_SPACING_PX))
+  placeLabels(boxes, pool.order, pool.options)
+}
+
+/** The globe's radius on screen, CSS pixels. */
+function globeRadiusPx(earth: Matrix4, camera: Camera, h: number): number {
+  const e = earth.elements
   const cam = camera as PerspectiveCamera
   const d = Math.hypot(cam.position.x - e[12]!, cam.position.y - e[13]!, cam.position.z - e[14]!)
-  const radius = discRadiusPx(d, cam.fov, cam.zoom, h)
-  pool.options.max = Math.max(1, Math.floor(radius / LABEL_SPACING_PX))
-  placeLabels(boxes, pool.order, pool.options)
+  return discRadiusPx(d, cam.fov, cam.zoom, h)
 }
 
 interface LabelsProps {
@@ -137,6 +145,11 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
 
     const s = seen.current
     let dirty = false
+    const compact = globeRadiusPx(earth.matrixWorld, camera, size.height) < COMPACT_RADIUS_PX
+    if (compact !== p.compact) {
+      setCompact(p, compact)
+      dirty = true
+    }
     if (size.width !== s.w || size.height !== s.h) {
       for (let i = 0; i < p.count; i++) measureLabel(p, i)
       s.w = size.width

@@ -15,6 +15,11 @@ import { hostedShare } from './nodes'
 /** How far above a column's top its label's leader line ends, globe radii. */
 const ANCHOR_LIFT = 0.012
 
+/** A site's name as a small globe shows it: "Northern Virginia" as "N. Virginia". */
+export function shortName(name: string): string {
+  return name.replace(/\b(North|South|East|West)(ern)?\s/g, (_, side: string) => `${side[0]}. `)
+}
+
 export interface LabelPool {
   kind: NetworkKind
   net: Network
@@ -46,6 +51,8 @@ export interface LabelPool {
   writtenY: Float32Array
   writtenOpacity: Float32Array
   writtenPlacement: Int8Array
+  /** Short names and smaller type, for a small globe (an embed's): see setCompact. */
+  compact: boolean
   dispose(): void
 }
 
@@ -95,10 +102,13 @@ export function createLabelPool(net: Network, kind: NetworkKind, host: HTMLEleme
     const name = document.createElement('span')
     name.className = 'site-label__name'
     name.textContent = net.labels.get(v)!
+    const short = document.createElement('span')
+    short.className = 'site-label__short'
+    short.textContent = shortName(net.labels.get(v)!)
     const state = document.createElement('span')
     state.className = 'site-label__state'
     state.textContent = 'down'
-    el.append(name, state)
+    el.append(name, short, state)
     el.style.visibility = 'hidden'
     container.append(el)
     return el
@@ -125,10 +135,18 @@ export function createLabelPool(net: Network, kind: NetworkKind, host: HTMLEleme
     writtenY: new Float32Array(count).fill(NaN),
     writtenOpacity: new Float32Array(count).fill(0),
     writtenPlacement: new Int8Array(count).fill(Placement.none),
+    compact: false,
     dispose() {
       container.remove()
     },
   }
+}
+
+/** Short names and smaller type for every label of the pool, or the full ones; each label measured again. */
+export function setCompact(pool: LabelPool, compact: boolean): void {
+  pool.compact = compact
+  pool.container.classList.toggle('is-compact', compact)
+  for (let i = 0; i < pool.count; i++) measureLabel(pool, i)
 }
 
 /** Reads one label's size from the layout (forces a reflow: only when the text, state or viewport changed). */

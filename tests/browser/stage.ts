@@ -195,7 +195,9 @@ export function visibleLabels(page: Page): Promise<(Box & { name: string })[]> {
       .map((el) => {
         const r = el.getBoundingClientRect()
         return {
-          name: el.querySelector('.site-label__name')?.textContent ?? '',
+          // The name shown: the short one on a small globe (its layer compact).
+          name:
+            el.querySelector(el.closest('.is-compact') ? '.site-label__short' : '.site-label__name')?.textContent ?? '',
           left: r.left,
           top: r.top,
           right: r.right,
