@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_RESPONSE } from '../sim/repair.ts'
 import { describe, expect, it } from 'vitest'
 import { STEP_METRIC_FIELDS } from '../sim/engine.ts'
 import { createRng } from '../sim/rng.ts'
@@ -152,6 +153,66 @@ describe('sim run', () => {
       )
       expect(out.steps, kind).toHaveLength(3)
     }
+  })
+})
+
+describe('sim run: who repairs what', () => {
+  const failed = (args: string[], steps: number) =>
+    JSON.parse(
+      main([
+        'run',
+        '--network',
+        'centralized',
+        '--scenario',
+        'site',
+        '--node',
+        'ashburn',
+        '--steps',
+        String(steps),
+        ...args,
+      ]),
+    ).steps.map((s: { failedNodes: number }) => s.failedNodes)
+
+  it("brings the region back after the provider's restore time by default, or the time given", () => {
+    expect(failed([], 200).lastIndexOf(1)).toBe(Math.ceil(DEFAULT_RESPONSE.cloudRestoreMin))
+    expect(failed(['--cloud-restore', '30'], 40).lastIndexOf(1)).toBe(30)
+    expect(failed(['--repair-after', '30'], 40).lastIndexOf(1)).toBe(30)
+    expect(failed(['--repair-after', 'never'], 400).at(-1)).toBe(1)
+  })
+
+  it('says who repaired what and when, and takes the self-healing copy’s data and bandwidth', () => {
+    const healed = (mbps: string) =>
+      JSON.parse(
+        main(
+          ['run', '--network', 'p2p', '--nodes', '400', '--scenario', 'region', '--radius-km', '800'].concat([
+            '--steps',
+            '60',
+            '--copy-gb',
+            '10',
+            '--copy-mbps',
+            mbps,
+          ]),
+        ),
+      ).milestones.filter((m: { kind: string }) => m.kind === 'healed')
+    // Noticed after 15 minutes; 10 GB at 100 Mbit/s take 14 more minutes (13⅓), at 20 Mbit/s 67.
+    const fast = healed('100')
+    expect(fast[0]).toEqual({ t: 1 + 15 + 14, kind: 'healed', by: 'grid', count: expect.any(Number) })
+    expect(healed('20')).toEqual([])
+    const cloud = JSON.parse(
+      main(['run', '--network', 'centralized', '--scenario', 'site', '--steps', '10']),
+    ).milestones
+    expect(cloud).toEqual([
+      { t: 1 + Math.ceil(DEFAULT_RESPONSE.cloudDetectMin), kind: 'detected', by: 'provider', count: 1 },
+    ])
+  })
+
+  it('names a bad repair flag and what it accepts', () => {
+    expect(() => main(['run', '--repair-after', 'soon'])).toThrow(/--repair-after: expected minutes, response or never/)
+    expect(() => main(['run', '--repair-after', 'never', '--node-repair', '60'])).toThrow(
+      /--node-repair applies to --repair-after response only/,
+    )
+    expect(() => main(['run', '--copy-mbps', '0'])).toThrow(/--copy-mbps: expected a number from/)
+    expect(() => main(['run', '--area-restore', '-5'])).toThrow(/--area-restore: expected a number from 0/)
   })
 })
 

@@ -12,7 +12,8 @@ import type { Network } from '../sim/network.ts'
 import { buildNetwork } from '../sim/index.ts'
 import { runCascade } from '../sim/cascade.ts'
 import type { SimOptions } from '../sim/engine.ts'
-import { Simulation } from '../sim/engine.ts'
+import { DEFAULT_SIM_OPTIONS, Simulation } from '../sim/engine.ts'
+import { DEFAULT_RESPONSE } from '../sim/repair.ts'
 import { ImportError, importNetworkText } from '../sim/networks/imported.ts'
 import { NetworkSpecSchema, SCENARIO_DEFAULTS, ScenarioSchema, SimOptionsSchema, firstIssue } from '../sim/params.ts'
 import { METROS } from '../sim/regions.ts'
@@ -69,8 +70,19 @@ ${SCENARIO_KINDS.map((k) => `                              ${k.padEnd(8)} ${SCEN
   --steps N                 entries in the series, the first at t = 0 (default 60)
   --dt MIN                  simulated minutes per step (default 1)
   --start MIN               when the failure starts (default 1)
-  --repair-after MIN        failed nodes and links come back after this long (default never)
-  --heal-after MIN          self-healing delay (default 15)
+  --repair-after MIN|response|never
+                            how failed parts come back (default response): each by whoever runs it, after
+                            their time (below); every part after MIN minutes; or never
+  --cloud-detect MIN        response: the cloud provider's engineers learn of a failure (default ${DEFAULT_RESPONSE.cloudDetectMin},
+                            the median of the recorded outages that report it)
+  --cloud-restore MIN       response: the provider has restored what failed (default ${DEFAULT_RESPONSE.cloudRestoreMin}, the median
+                            of the recorded outages its engineers put right)
+  --node-repair MIN         response: a small node's operator has repaired it (default ${DEFAULT_RESPONSE.nodeRepairMin})
+  --area-restore MIN        response: an area a disaster hit is back, on every network (default ${DEFAULT_RESPONSE.areaRestoreMin})
+  --heal-after MIN          self-healing: a copy's node gone this long counts as lost (default ${DEFAULT_SIM_OPTIONS.healAfterMin})
+  --copy-gb GB              self-healing: the data one copy holds (default ${DEFAULT_SIM_OPTIONS.copyGb})
+  --copy-mbps MBPS          self-healing: what a node sends a copy at, shared by the copies it sends
+                            (default ${DEFAULT_SIM_OPTIONS.copyMbps})
   --churn                   background churn of every node at its realistic rate
   --seed S                  seed (default 1); the network and the failures use separate streams
 
@@ -125,7 +137,13 @@ const FLAGS = {
   dt: { type: 'string' },
   start: { type: 'string' },
   'repair-after': { type: 'string' },
+  'cloud-detect': { type: 'string' },
+  'cloud-restore': { type: 'string' },
+  'node-repair': { type: 'string' },
+  'area-restore': { type: 'string' },
   'heal-after': { type: 'string' },
+  'copy-gb': { type: 'string' },
+  'copy-mbps': { type: 'string' },
   churn: { type: 'boolean' },
   seed: { type: 'string' },
   failure: { type: 'string' },
@@ -146,7 +164,13 @@ const FLAG_OF: Record<string, string> = {
   dtMin: 'dt',
   startMin: 'start',
   repairAfterMin: 'repair-after',
+  cloudDetectMin: 'cloud-detect',
+  cloudRestoreMin: 'cloud-restore',
+  nodeRepairMin: 'node-repair',
+  areaRestoreMin: 'area-restore',
   healAfterMin: 'heal-after',
+  copyGb: 'copy-gb',
+  copyMbps: 'copy-mbps',
 }
 
 function str(flags: Flags, name: keyof typeof FLAGS): string | undefined {
@@ -373,11 +397,28 @@ function scenarioFrom(flags: Flags, net: Network): Scenario {
 }
 
 function optionsFrom(flags: Flags): Partial<SimOptions> {
+  const repair = str(flags, 'repair-after')
+  const times = dropUndefined({
+    cloudDetectMin: numberFlag(flags, 'cloud-detect'),
+    cloudRestoreMin: numberFlag(flags, 'cloud-restore'),
+    nodeRepairMin: numberFlag(flags, 'node-repair'),
+    areaRestoreMin: numberFlag(flags, 'area-restore'),
+  })
+  if (repair !== undefined && repair !== 'never' && repair !== 'response' && !Number.isFinite(Number(repair || 'x')))
+    throw new UsageError(`--repair-after: expected minutes, response or never, got ${JSON.stringify(repair)}`)
+  const timed = Object.keys(times).length > 0
+  if (timed && repair !== undefined && repair !== 'response') {
+    const flag = Object.entries(FLAG_OF).find(([field]) => field in times)![1]
+    throw new UsageError(`--${flag} applies to --repair-after response only (got --repair-after ${repair})`)
+  }
   const given = dropUndefined({
     dtMin: numberFlag(flags, 'dt'),
     startMin: numberFlag(flags, 'start'),
-    repairAfterMin: numberFlag(flags, 'repair-after'),
+    repairAfterMin: repair === 'never' ? null : repair === 'response' ? 'response' : numberFlag(flags, 'repair-after'),
+    response: timed ? { ...DEFAULT_RESPONSE, ...times } : undefined,
     healAfterMin: numberFlag(flags, 'heal-after'),
+    copyGb: numberFlag(flags, 'copy-gb'),
+    copyMbps: numberFlag(flags, 'copy-mbps'),
     churn: flags.churn === true ? true : undefined,
   })
   return validate(SimOptionsSchema, given, flags) as Partial<SimOptions>
@@ -464,7 +505,13 @@ const ALLOWED: Record<string, (keyof typeof FLAGS)[]> = {
     'dt',
     'start',
     'repair-after',
+    'cloud-detect',
+    'cloud-restore',
+    'node-repair',
+    'area-restore',
     'heal-after',
+    'copy-gb',
+    'copy-mbps',
     'churn',
   ],
   sweep: ['failure', 'by', 'fractions', 'trials'],
@@ -554,8 +601,10 @@ export function main(argv: string[]): string {
     const options = optionsFrom(flags)
     const net = networkFrom(flags, seed)
     const scenario = scenarioFrom(flags, net)
-    const series = new Simulation(net, scenario, seed, options).run(steps)
-    return format === 'csv' ? toCsv(series as unknown as Row[]) : JSON.stringify({ steps: series }) + '\n'
+    const sim = new Simulation(net, scenario, seed, options)
+    const series = sim.run(steps)
+    if (format === 'csv') return toCsv(series as unknown as Row[])
+    return JSON.stringify({ steps: series, milestones: sim.milestones }) + '\n'
   }
   if (command === 'sweep') {
     const failure = choice<SweepFailure>(flags, 'failure', ['random', 'attack', 'links'], 'random')

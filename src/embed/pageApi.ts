@@ -58,8 +58,9 @@ export interface RenderStats {
 
 /**
  * How a scenario's failures end, as the command line's --repair-after and --heal-after: failed nodes, cut links and
- * the people in a disaster area come back `repairAfterMin` simulated minutes after they failed (null: never, the
- * default), and self-healing re-creates a lost replica `healAfterMin` minutes after its host failed (default 15).
+ * the people in a disaster area come back `repairAfterMin` simulated minutes after they failed (null: never; by
+ * default each when whoever runs it has repaired it, sim/repair.ts), and self-healing starts to re-create a lost
+ * replica `healAfterMin` minutes after its host failed (default 15; the copy then takes its data's time).
  */
 export interface ScenarioRunOptions {
   repairAfterMin?: number | null

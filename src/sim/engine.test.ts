@@ -139,7 +139,8 @@ describe('repairs and self-healing', () => {
     const healing = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, selfHealing: true }, 3)
     const fixed = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, selfHealing: false }, 3)
     const outcome = (net: typeof healing) => {
-      const sim = new Simulation(net, { kind: 'none' }, 3, { healAfterMin: 5 })
+      // No data to send (copyGb 0): the copy lands as soon as it starts; the copy's time is tested below.
+      const sim = new Simulation(net, { kind: 'none' }, 3, { healAfterMin: 5, copyGb: 0 })
       const [a, b] = [sim.host[0]!, sim.host[1]!]
       sim.failNode(a)
       for (let i = 0; i < 10; i++) sim.step()
@@ -164,15 +165,47 @@ describe('repairs and self-healing', () => {
     const lost = sim.host[0]!
     sim.failNode(lost)
     let healedAt = -1
-    for (let i = 0; i < 10 && healedAt < 0; i++) {
+    for (let i = 0; i < 40 && healedAt < 0; i++) {
       sim.step()
       if (sim.host[0] !== lost) healedAt = sim.t
     }
-    expect(healedAt).toBeGreaterThanOrEqual(5)
+    // Lost after 5 minutes; then 10 GB at 100 Mbit/s, 13⅓ minutes: in place at the first step after.
+    expect(healedAt).toBe(5 + 14)
+    expect(sim.milestones).toContainEqual({ t: healedAt, kind: 'healed', by: 'grid', count: 1 })
     const target = sim.host[0]!
     expect(sim.nodeHealedAt[target]).toBe(healedAt)
     // Nobody else took a copy (one replica was lost).
     expect([...sim.nodeHealedAt].filter((t) => t === healedAt)).toHaveLength(1)
+  })
+
+  it('sends a copy in the time its data takes over the sending node’s upstream, shared by the copies it sends', () => {
+    const net = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, selfHealing: true }, 3)
+    const landed = (copyGb: number, copyMbps: number, lose: number[]) => {
+      const sim = new Simulation(net, { kind: 'none' }, 3, { healAfterMin: 1, copyGb, copyMbps })
+      const before = lose.map((s) => sim.host[s * 2]!)
+      for (const s of lose) sim.failNode(sim.host[s * 2]!)
+      const at: number[] = lose.map(() => -1)
+      for (let i = 0; i < 300 && at.includes(-1); i++) {
+        sim.step()
+        lose.forEach((s, k) => {
+          if (at[k]! < 0 && sim.host[s * 2] !== before[k]) at[k] = sim.t
+        })
+      }
+      return at
+    }
+    // 10 GB at 100 Mbit/s: 800 s, 13⅓ min; at 50 Mbit/s twice that; noticed after 1 minute, landed at the next step.
+    expect(landed(10, 100, [0])).toEqual([1 + 14])
+    expect(landed(10, 50, [0])).toEqual([1 + 27])
+    // Two services whose surviving copies sit on one node: its upstream is shared, the second copy takes twice as long.
+    const R = 2
+    const hosts = net.services!.host
+    let pair: [number, number] | null = null
+    for (let a = 0; a < net.services!.count && !pair; a++)
+      for (let b = a + 1; b < net.services!.count && !pair; b++)
+        if (hosts[a * R + 1] === hosts[b * R + 1] && hosts[a * R] !== hosts[b * R]) pair = [a, b]
+    expect(pair, 'two services with their second copy on one node').not.toBeNull()
+    const [first, second] = landed(10, 100, pair!)
+    expect([first, second].sort((x, y) => x! - y!)).toEqual([1 + 14, 1 + 27])
   })
 
   it('cannot heal a service whose every replica is gone', () => {
@@ -374,9 +407,12 @@ describe('settling', () => {
     const net = importNetwork(nodes, world, { services: 20, replicas: 3 })
     const sim = new Simulation(net)
     expect(sim.current.failedNodes).toBe(8)
-    // Replicas placed on the down nodes wait for self-healing (15 minutes by default), then nothing is pending.
+    // Replicas placed on the down nodes wait for self-healing (15 minutes by default, then the copy's time), then
+    // nothing is pending.
     expect(sim.isSettled()).toBe(false)
     for (let i = 0; i < 15; i++) sim.step()
+    expect(sim.isSettled()).toBe(false)
+    for (let i = 0; i < 120 && !sim.isSettled(); i++) sim.step()
     expect(sim.current.failedNodes).toBe(8)
     expect(sim.isSettled()).toBe(true)
   })

@@ -22,16 +22,41 @@ import { scenarioPlace } from './scenarios.ts'
 import type { GeoIndex } from './spatial.ts'
 import { createGeoIndex } from './spatial.ts'
 import { TrafficFlows } from './traffic.ts'
+import {
+  DEFAULT_COPY_GB,
+  DEFAULT_COPY_MBPS,
+  DEFAULT_RESPONSE,
+  MAX_MILESTONES,
+  REPAIR_BY_NAMES,
+  RepairBy,
+  copyMinutes,
+  repairerOf,
+  responseMinutes,
+  type Milestone,
+  type ResponseTimes,
+} from './repair.ts'
 
 export interface SimOptions {
   /** Simulated minutes per step. */
   dtMin: number
   /** When the scenario's failures start, in minutes (by default at the first step). */
   startMin: number
-  /** Failed nodes and cut links are repaired this many minutes after they failed; null: never. */
-  repairAfterMin: number | null
-  /** Self-healing (where the network has it) re-creates a lost replica this many minutes after its host failed. */
+  /**
+   * How failed parts come back: 'response', each by whoever runs it after their time (`response`, repair.ts); a
+   * number, every part this many minutes after it failed, on every network (a recorded outage's duration); null,
+   * never (only what self-healing makes again).
+   */
+  repairAfterMin: number | 'response' | null
+  /** Who repairs what and how long it takes them, for 'response'. */
+  response: ResponseTimes
+  /**
+   * Self-healing (where the network has it): a copy whose node has been down this many minutes counts as lost,
+   * and a surviving copy is sent to another node (a short blip sets off nothing).
+   */
   healAfterMin: number
+  /** The data one copy holds, GB, and what a node sends it at, Mbit/s: how long self-healing's copying takes. */
+  copyGb: number
+  copyMbps: number
   /** Background churn: every node fails and is repaired at its class's realistic rates. */
   churn: boolean
   /** Latency percentiles are recomputed every this many steps (they cost far more than the rest). */
@@ -43,8 +68,11 @@ export interface SimOptions {
 export const DEFAULT_SIM_OPTIONS: SimOptions = {
   dtMin: 1,
   startMin: 1,
-  repairAfterMin: null,
+  repairAfterMin: 'response',
+  response: DEFAULT_RESPONSE,
   healAfterMin: 15,
+  copyGb: DEFAULT_COPY_GB,
+  copyMbps: DEFAULT_COPY_MBPS,
   churn: false,
   latencyEvery: 1,
   trafficFlows: 0,
@@ -97,6 +125,8 @@ const everyField: [MissingField] extends [never] ? true : MissingField = true
 void everyField
 
 const NEVER = Infinity
+/** nodeRepairBy of a node no scenario's repairer brings back (churn's own repair, nodes down from the start). */
+const NO_REPAIRER = 255
 const PUSH_FANOUT = 4
 
 export class Simulation {
@@ -130,12 +160,25 @@ export class Simulation {
   readonly planeChangedAt: Float64Array
   /** Which copies answer while planes are down (metrics.ts); null when the network has no planes. */
   readonly serving: Serving | null
+  /** What people and the grid's own software did, step by step (repair.ts), the newest MAX_MILESTONES. */
+  readonly milestones: Milestone[] = []
 
   private readonly nodeRepairAt: Float64Array
   private readonly linkRepairAt: Float64Array
   private readonly clusterRepairAt: Float64Array
   private readonly planeRepairAt: Float64Array
   private readonly nodeDownAt: Float64Array
+  /** Who repairs each failed node (RepairBy), or NO_REPAIRER (churn, nodes down from the start). */
+  private readonly nodeRepairBy: Uint8Array
+  /** When the provider's engineers learn of each of their failures, in order (with 'response'). */
+  private detectDue: number[] = []
+  /** Self-healing's copies under way, per replica slot: the node receiving it (-1: none), the one sending it, and when it is done. */
+  private readonly copyTo: Int32Array
+  private readonly copyFrom: Int32Array
+  private readonly copyDoneAt: Float64Array
+  /** Copies each node is sending now (they share its upstream). */
+  private readonly sending: Uint16Array
+  private copying = 0
   /** Hours each node has been up (churn's Weibull hazard depends on it). */
   private readonly upAgeH: Float64Array
   private readonly immune: Uint8Array
@@ -170,9 +213,14 @@ export class Simulation {
     this.nodeRepairAt = new Float64Array(n).fill(NEVER)
     this.linkRepairAt = new Float64Array(m).fill(NEVER)
     this.nodeDownAt = new Float64Array(n)
+    this.nodeRepairBy = new Uint8Array(n).fill(NO_REPAIRER)
     this.upAgeH = new Float64Array(n)
     this.immune = new Uint8Array(n)
     this.host = net.services ? net.services.host.slice() : new Int32Array(0)
+    this.copyTo = new Int32Array(this.host.length).fill(-1)
+    this.copyFrom = new Int32Array(this.host.length).fill(-1)
+    this.copyDoneAt = new Float64Array(this.host.length)
+    this.sending = new Uint16Array(n)
     this.clusterUp = new Uint8Array(net.users?.count ?? 0).fill(1)
     this.clusterRepairAt = new Float64Array(net.users?.count ?? 0).fill(NEVER)
     const planes = net.planes?.count ?? 0
@@ -195,7 +243,7 @@ export class Simulation {
       ? (sample, dist, prev) => traffic.update(sample, dist, prev, this.metrics.chosenNode, this.metrics.clusterService)
       : undefined
     if (net.initiallyDown) {
-      for (let v = 0; v < n; v++) if (net.initiallyDown[v]) this.failNode(v, Cause.initial, NEVER)
+      for (let v = 0; v < n; v++) if (net.initiallyDown[v]) this.failNode(v, Cause.initial, NEVER, NO_REPAIRER)
     }
     if (this.options.churn || scenario.kind === 'churn') this.startChurn()
     this.current = this.measure(true)
@@ -214,6 +262,7 @@ export class Simulation {
     this.t += dt
     this.steps++
     this.repairDue()
+    this.detectionDue()
     if (this.churnStarted) this.churnStep(dt)
     if (!this.progress.started && this.t >= this.options.startMin) this.startScenario()
     else if (this.progress.active) this.advanceScenario()
@@ -222,20 +271,30 @@ export class Simulation {
     return this.current
   }
 
-  /** Fails a node now (scenario actions, a click on the globe). */
-  failNode(v: number, cause: Cause = Cause.manual, repairAt = this.repairTime()): boolean {
+  /**
+   * Fails a node now (scenario actions, a click on the globe). It comes back at `repairAt`, by default when
+   * whoever runs it (`by`: its class's repairer) has repaired it (repairTime).
+   */
+  failNode(
+    v: number,
+    cause: Cause = Cause.manual,
+    repairAt?: number,
+    by: RepairBy | typeof NO_REPAIRER = repairerOf(this.net.nodeClass[v] as NodeClass),
+  ): boolean {
     if (!this.nodeUp[v]) return false
     this.nodeUp[v] = 0
     this.nodeCause[v] = cause
     this.nodeDownAt[v] = this.t
     this.nodeChangedAt[v] = this.t
-    this.nodeRepairAt[v] = repairAt
+    this.nodeRepairAt[v] = repairAt ?? (by === NO_REPAIRER ? NEVER : this.repairTime(by))
+    this.nodeRepairBy[v] = by
+    if (by === RepairBy.provider) this.detected()
     if (this.origin < 0 && cause !== Cause.churn && cause !== Cause.initial && cause !== Cause.manual) this.origin = v
     return true
   }
 
-  /** Cuts a link now. */
-  failLink(e: number, repairAt = this.repairTime()): boolean {
+  /** Cuts a link now; it comes back when its area's would (repair.ts), or at `repairAt`. */
+  failLink(e: number, repairAt = this.repairTime(RepairBy.area)): boolean {
     if (!this.linkUp[e]) return false
     this.linkUp[e] = 0
     this.linkChangedAt[e] = this.t
@@ -252,12 +311,16 @@ export class Simulation {
     this.upAgeH[v] = 0
   }
 
-  /** Takes a shared plane down now (a bad push to it, an empty DNS record): what needs it stops answering. */
-  failPlane(p: number, repairAt = this.repairTime()): boolean {
+  /**
+   * Takes a shared plane down now (a bad push to it, an empty DNS record): what needs it stops answering. Its
+   * party's engineers bring it back as a provider's would (repair.ts).
+   */
+  failPlane(p: number, repairAt = this.repairTime(RepairBy.provider)): boolean {
     if (p < 0 || p >= this.planeUp.length || !this.planeUp[p]) return false
     this.planeUp[p] = 0
     this.planeChangedAt[p] = this.t
     this.planeRepairAt[p] = repairAt
+    this.detected()
     return true
   }
 
@@ -290,6 +353,7 @@ export class Simulation {
     for (let e = 0; e < this.linkUp.length; e++) if (!this.linkUp[e]) return false
     for (let c = 0; c < this.clusterUp.length; c++) if (!this.clusterUp[c]) return false
     for (let p = 0; p < this.planeUp.length; p++) if (!this.planeUp[p]) return false
+    if (this.copying > 0) return false
     if (this.net.selfHealing && this.net.services) {
       const R = this.net.services.replicas
       const wait = this.options.healAfterMin
@@ -341,35 +405,80 @@ export class Simulation {
     return this.current
   }
 
-  private repairTime(): number {
+  /** When a part that `by` repairs, failing now, comes back (SimOptions.repairAfterMin). */
+  private repairTime(by: RepairBy): number {
     const r = this.options.repairAfterMin
-    return r === null ? NEVER : this.t + r
+    if (r === null) return NEVER
+    return this.t + (r === 'response' ? responseMinutes(this.options.response, by) : r)
+  }
+
+  /** A failure the provider's engineers will learn of, with 'response'. */
+  private detected(): void {
+    if (this.options.repairAfterMin === 'response')
+      this.detectDue.push(this.t + this.options.response.cloudDetectMin)
+  }
+
+  private detectionDue(): void {
+    let k = 0
+    while (k < this.detectDue.length && this.detectDue[k]! <= this.t) k++
+    if (k === 0) return
+    this.detectDue.splice(0, k)
+    this.milestone('detected', 'provider', k)
+  }
+
+  private milestone(kind: Milestone['kind'], by: Milestone['by'], count: number): void {
+    if (count <= 0) return
+    this.milestones.push({ t: this.t, kind, by, count })
+    if (this.milestones.length > MAX_MILESTONES) this.milestones.splice(0, this.milestones.length - MAX_MILESTONES)
   }
 
   private repairDue(): void {
     const t = this.t
-    for (let v = 0; v < this.nodeUp.length; v++) if (!this.nodeUp[v] && this.nodeRepairAt[v]! <= t) this.repairNode(v)
-    for (let e = 0; e < this.linkUp.length; e++) if (!this.linkUp[e] && this.linkRepairAt[e]! <= t) this.repairLink(e)
+    // Parts brought back by each kind of repairer (RepairBy), for the timeline; churn's are everyday, not news.
+    const back = [0, 0, 0]
+    let areaBack = false
+    for (let v = 0; v < this.nodeUp.length; v++) {
+      if (this.nodeUp[v] || this.nodeRepairAt[v]! > t) continue
+      const by = this.nodeRepairBy[v]!
+      if (by !== NO_REPAIRER) back[by]!++
+      this.repairNode(v)
+    }
+    for (let e = 0; e < this.linkUp.length; e++) {
+      if (this.linkUp[e] || this.linkRepairAt[e]! > t) continue
+      back[RepairBy.area]!++
+      this.repairLink(e)
+    }
     for (let c = 0; c < this.clusterUp.length; c++) {
       if (!this.clusterUp[c] && this.clusterRepairAt[c]! <= t) {
         this.clusterUp[c] = 1
         this.clusterRepairAt[c] = NEVER
+        areaBack = true
       }
     }
-    for (let p = 0; p < this.planeUp.length; p++)
-      if (!this.planeUp[p] && this.planeRepairAt[p]! <= t) this.repairPlane(p)
+    for (let p = 0; p < this.planeUp.length; p++) {
+      if (this.planeUp[p] || this.planeRepairAt[p]! > t) continue
+      back[RepairBy.provider]!++
+      this.repairPlane(p)
+    }
+    for (let by = 0; by < back.length; by++) this.milestone('repaired', REPAIR_BY_NAMES[by]!, back[by]!)
+    // People back with nothing of the network in their area: still news.
+    if (areaBack && back[RepairBy.area] === 0) this.milestones.push({ t, kind: 'repaired', by: 'area', count: 0 })
   }
 
-  /** Everything inside a spherical cap goes down, the people there too when `people` (their own connections). */
+  /**
+   * Everything inside a spherical cap goes down, the people there too when `people` (their own connections),
+   * until the area is back (the same on every network).
+   */
   private failArea(lat: number, lon: number, radiusKm: number, cause: Cause, people = true): void {
     for (let v = 0; v < this.net.graph.n; v++) {
-      if (greatCircleKm(lat, lon, this.net.lat[v]!, this.net.lon[v]!) <= radiusKm) this.failNode(v, cause)
+      if (greatCircleKm(lat, lon, this.net.lat[v]!, this.net.lon[v]!) <= radiusKm)
+        this.failNode(v, cause, undefined, RepairBy.area)
     }
     const users = this.net.users
     for (let c = 0; people && users && c < users.count; c++) {
       if (greatCircleKm(lat, lon, users.lat[c]!, users.lon[c]!) <= radiusKm) {
         this.clusterUp[c] = 0
-        this.clusterRepairAt[c] = this.repairTime()
+        this.clusterRepairAt[c] = this.repairTime(RepairBy.area)
       }
     }
   }
@@ -504,7 +613,7 @@ export class Simulation {
       const fm = FAILURE_MODELS[this.net.nodeClass[v] as NodeClass]
       const meanUpH = fm.scaleHours * gammaFn(1 + 1 / fm.shape)
       if (rng.float() < fm.mttrHours / (meanUpH + fm.mttrHours)) {
-        if (this.nodeUp[v]) this.failNode(v, Cause.churn, this.t + expSample(rng, fm.mttrHours) * 60)
+        if (this.nodeUp[v]) this.failNode(v, Cause.churn, this.t + expSample(rng, fm.mttrHours) * 60, NO_REPAIRER)
         continue
       }
       // Age of an uptime seen at a random moment: a length-biased uptime (Gamma(1 + 1/k) in Weibull units) times U.
@@ -524,44 +633,62 @@ export class Simulation {
       const eta = fm.scaleHours
       // Probability the uptime ends within this step, given it has lasted a hours (Weibull hazard).
       const p = 1 - Math.exp(Math.pow(a / eta, k) - Math.pow((a + dtH) / eta, k))
-      if (rng.float() < p) this.failNode(v, Cause.churn, this.t + expSample(rng, fm.mttrHours) * 60)
+      if (rng.float() < p) this.failNode(v, Cause.churn, this.t + expSample(rng, fm.mttrHours) * 60, NO_REPAIRER)
       else this.upAgeH[v] = a + dtH
     }
   }
 
   /**
-   * Self-healing: a replica whose host has been down long enough is re-created on the working node nearest to
-   * it that can get a copy (in the same connected group as a surviving replica). With no surviving replica the
-   * data is gone until a host returns.
+   * Self-healing, with no person involved: a copy whose node has been down for healAfterMin counts as lost, and a
+   * surviving copy in the same connected group is sent to the working node nearest the lost one; the copy is in
+   * place once its data has gone over (copyMinutes: copyGb at copyMbps, the sending node's upstream shared by the
+   * copies it sends at once, counted when each starts). A copy under way stops if either end fails or the lost
+   * node returns, and starts again from another source. With no surviving copy the data is gone until a node
+   * returns; without the planes where placements are recorded (the grid's chain), no copy starts or lands.
    */
   private heal(): void {
     const services = this.net.services!
     const R = services.replicas
     const host = this.host
     const wait = this.options.healAfterMin
-    // Placing a copy needs the planes where deployments are recorded (the grid's chain): without them, none moves.
     const healDeps = this.net.planes?.healDeps
     if (healDeps) for (const p of healDeps) if (!this.planeUp[p]) return
     const due = (h: number) => h >= 0 && !this.nodeUp[h] && this.t - this.nodeDownAt[h]! >= wait
-    if (!host.some(due)) return
+    if (this.copying === 0 && !host.some(due)) return
     const uf = this.metrics.uf
     connectAlive(this.net.graph, this.nodeUp, this.linkUp, uf)
+    let healed = 0
     for (let s = 0; s < services.count; s++) {
       for (let j = 0; j < R; j++) {
-        const h = host[s * R + j]!
+        const slot = s * R + j
+        const h = host[slot]!
+        const to = this.copyTo[slot]!
+        if (to >= 0) {
+          const from = this.copyFrom[slot]!
+          const broken = this.nodeUp[h] || !this.nodeUp[to] || !this.nodeUp[from] || uf.find(to) !== uf.find(from)
+          if (!broken && this.copyDoneAt[slot]! > this.t) continue
+          this.endCopy(slot)
+          if (!broken) {
+            host[slot] = to
+            this.nodeHealedAt[to] = this.t
+            healed++
+            continue
+          }
+        }
         if (!due(h)) continue
-        let sourceRoot = -1
+        let from = -1
         for (let q = 0; q < R; q++) {
           const o = host[s * R + q]!
           if (o >= 0 && this.nodeUp[o]) {
-            sourceRoot = uf.find(o)
+            from = o
             break
           }
         }
-        if (sourceRoot < 0) continue
+        if (from < 0) continue
+        const root = uf.find(from)
         this.geo ??= createGeoIndex(this.net.lat, this.net.lon)
         const taken = (v: number) => {
-          for (let q = 0; q < R; q++) if (host[s * R + q] === v) return true
+          for (let q = 0; q < R; q++) if (host[s * R + q] === v || this.copyTo[s * R + q] === v) return true
           return false
         }
         const target = this.geo.nearest(
@@ -569,14 +696,32 @@ export class Simulation {
           this.net.lon[h]!,
           1,
           Infinity,
-          (v) => this.nodeUp[v] === 1 && uf.find(v) === sourceRoot && !taken(v),
+          (v) => this.nodeUp[v] === 1 && uf.find(v) === root && !taken(v),
         )[0]
-        if (target !== undefined) {
-          host[s * R + j] = target
+        if (target === undefined) continue
+        this.copyTo[slot] = target
+        this.copyFrom[slot] = from
+        this.sending[from]!++
+        this.copying++
+        const minutes = copyMinutes(this.options.copyGb, this.options.copyMbps, this.sending[from])
+        this.copyDoneAt[slot] = this.t + minutes
+        // A copy that takes less than a step lands within it.
+        if (minutes <= 0) {
+          this.endCopy(slot)
+          host[slot] = target
           this.nodeHealedAt[target] = this.t
+          healed++
         }
       }
     }
+    this.milestone('healed', 'grid', healed)
+  }
+
+  private endCopy(slot: number): void {
+    this.sending[this.copyFrom[slot]!]!--
+    this.copyTo[slot] = -1
+    this.copyFrom[slot] = -1
+    this.copying--
   }
 
   /** The serving state from nodeUp and planeUp. */

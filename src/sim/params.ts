@@ -67,8 +67,18 @@ export const ScenarioSchema = z.discriminatedUnion('kind', [
 export const SimOptionsSchema = z.strictObject({
   dtMin: z.optional(num(0.01, 1440)),
   startMin: z.optional(num(0, 1e6)),
-  repairAfterMin: z.optional(z.nullable(num(0, 1e6))),
+  repairAfterMin: z.optional(z.union([z.literal('response'), z.nullable(num(0, 1e6))])),
+  response: z.optional(
+    z.strictObject({
+      cloudDetectMin: num(0, 1e6),
+      cloudRestoreMin: num(0, 1e6),
+      nodeRepairMin: num(0, 1e6),
+      areaRestoreMin: num(0, 1e6),
+    }),
+  ),
   healAfterMin: z.optional(num(0, 1e6)),
+  copyGb: z.optional(num(0, 1e6)),
+  copyMbps: z.optional(num(0.001, 1e6)),
   churn: z.optional(z.boolean()),
   latencyEvery: z.optional(int(1, 1000)),
 })

@@ -63,7 +63,8 @@ describe('shared planes', () => {
 
   it("without the grid's chain no lost copy is replaced; once it is back, healing resumes", () => {
     const chain = findPlane(grid.planes, 'chain')
-    const sim = new Simulation(grid, { kind: 'none' }, 1, { healAfterMin: 5 })
+    // No data to send (copyGb 0): the copy lands as soon as it may start.
+    const sim = new Simulation(grid, { kind: 'none' }, 1, { healAfterMin: 5, copyGb: 0 })
     const h = sim.host[0]!
     sim.failPlane(chain)
     // The chain alone takes nothing down: copies already running answer.

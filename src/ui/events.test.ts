@@ -48,6 +48,31 @@ describe('deriveEvents', () => {
     expect(events[0]!.t).toBe(6)
   })
 
+  it("says who repaired what: the provider's engineers alerted, then restoring; the grid healing by itself", () => {
+    const spec: ScenarioSpec = { kind: 'site', at: ASHBURN }
+    const cloud = new Simulation(centralized, resolveScenario(centralized, spec), 1)
+    const series = cloud.run(200)
+    const lines = deriveEvents(series, { scenario: spec, net: centralized, milestones: cloud.milestones }).map(
+      (e) => `${e.when}: ${e.what}`,
+    )
+    expect(lines[0]).toMatch(
+      /^T\+3 h 11 min: 1 node came back \(restored by the provider's engineers\): everything is back; [\d.]+ (million|billion) person-hours lost in all$/,
+    )
+    expect(lines).toContain("T+4 min: The provider's engineers are alerted and set to work on it")
+
+    const grid = new Simulation(p2p, resolveScenario(p2p, { kind: 'region', ...ASHBURN, radiusKm: 500 }), 1)
+    const healed = grid.run(60)
+    const log = deriveEvents(healed, {
+      scenario: { kind: 'region', ...ASHBURN, radiusKm: 500 },
+      net: p2p,
+      milestones: grid.milestones,
+    })
+    const first = grid.milestones.find((m) => m.kind === 'healed')!
+    const line = log.find((e) => e.t === first.t)!
+    expect(line.what).toMatch(/^\d+ lost cop(y|ies) made again on other nodes by the grid itself/)
+    expect(log.some((e) => /alerted/.test(e.what))).toBe(false)
+  })
+
   it('says when the same failure cost nothing', () => {
     const spec: ScenarioSpec = { kind: 'site', at: ASHBURN }
     const events = deriveEvents(run(p2p, spec, 3), { scenario: spec, net: p2p })

@@ -11,6 +11,7 @@
  */
 
 import type { StepMetrics } from '../sim/engine'
+import type { Milestone } from '../sim/repair'
 import type { ScenarioSpec } from '../sim/scenarios'
 import {
   capitalize,
@@ -40,6 +41,16 @@ export interface LogEvent {
 export interface EventContext {
   scenario: ScenarioSpec
   net: NetInfo & { selfHealing?: boolean }
+  /** What people and the grid's own software did (sim/repair.ts): who repaired, when they knew, what healed. */
+  milestones?: readonly Milestone[]
+}
+
+/** Who brought nodes back, as a "came back" line says it. */
+const REPAIRED_BY: Record<Milestone['by'], string> = {
+  provider: "restored by the provider's engineers",
+  operator: 'repaired by their operators',
+  area: 'the area is back',
+  grid: 'by the grid itself',
 }
 
 /** The log keeps this many lines (the newest). */
@@ -54,17 +65,40 @@ export function deriveEvents(series: readonly StepMetrics[], ctx: EventContext, 
   out.push(startEvent(first, ctx))
   // Index of the step where the scenario's failures began (the first with a change), for "round k".
   let onset = -1
+  const milestones = ctx.milestones ?? []
+  let next = 0
   for (let i = 1; i < series.length; i++) {
     const a = series[i - 1]!
     const b = series[i]!
-    const e = stepEvent(a, b, first, ctx, i, onset)
+    // The milestones since the last entry (both lists are in time order; a fast clock records a step of several
+    // minutes); those before the series' first entry (it keeps the newest) are passed over.
+    while (next < milestones.length && milestones[next]!.t <= a.t) next++
+    const from = next
+    while (next < milestones.length && milestones[next]!.t <= b.t) next++
+    const now = milestones.slice(from, next)
+    const detected = now.filter((m) => m.kind === 'detected')
+    const alert =
+      detected.length > 0 ? detectedEvent({ ...detected[0]!, count: detected.reduce((n, m) => n + m.count, 0) }) : null
+    // In time order; an alert in the same minute as the failure it learns of comes after it.
+    if (alert && alert.t < b.t) out.push(alert)
+    const e = stepEvent(a, b, first, ctx, i, onset, now)
     if (e) {
       if (onset < 0 && b.failedNodes + b.failedLinks > a.failedNodes + a.failedLinks) onset = i
       out.push(e)
     }
+    if (alert && alert.t === b.t) out.push(alert)
   }
   out.reverse()
   return out.length > max ? out.slice(0, max) : out
+}
+
+/** The provider's engineers learn of failures of theirs: from here on, restoring takes people. */
+function detectedEvent(m: Milestone): LogEvent {
+  const what =
+    m.count === 1
+      ? "The provider's engineers are alerted and set to work on it"
+      : `The provider's engineers are alerted to ${plural(m.count, 'failure')} and set to work`
+  return { t: m.t, when: formatClock(m.t), what, severity: 'warn' }
 }
 
 function startEvent(f: StepMetrics, context: EventContext): LogEvent {
@@ -135,6 +169,7 @@ function stepEvent(
   { scenario, net }: EventContext,
   i: number,
   onset: number,
+  milestones: readonly Milestone[] = [],
 ): LogEvent | null {
   const parts: string[] = []
   const dNodes = b.failedNodes - a.failedNodes
@@ -158,7 +193,8 @@ function stepEvent(
     else if (firstHit && scenario.kind === 'push') parts.push(`the bad push starts: ${plural(dNodes, 'machine')} down`)
     else parts.push(`${formatCount(dNodes)} more ${dNodes === 1 ? 'node' : 'nodes'} failed${cause(scenario, round)}`)
   } else if (dNodes < 0) {
-    parts.push(`${plural(-dNodes, 'node')} came back`)
+    const who = [...new Set(milestones.filter((m) => m.kind === 'repaired').map((m) => REPAIRED_BY[m.by]))]
+    parts.push(`${plural(-dNodes, 'node')} came back${who.length > 0 ? ` (${who.join('; ')})` : ''}`)
   }
   if (dLinks > 0) parts.push(`${plural(dLinks, 'link')} cut`)
   else if (dLinks < 0) parts.push(`${plural(-dLinks, 'link')} restored`)
@@ -173,8 +209,17 @@ function stepEvent(
   const saNews = sa0 !== null && sa1 !== null && formatPercent(sa0) !== formatPercent(sa1)
   const uoNews = uo0 !== null && uo1 !== null && formatPercent(uo0) !== formatPercent(uo1)
 
+  // Copies made again by the grid's own software: news even when no figure moves (the services kept answering
+  // from their other copies; now they have as many as before).
+  const healedCount = milestones.reduce((n, m) => n + (m.kind === 'healed' ? m.count : 0), 0)
+  const healed = healedCount > 0
+  if (healed)
+    parts.push(`${plural(healedCount, 'lost copy', 'lost copies')} made again on other nodes by the grid itself`)
   // Services back while nothing was repaired: lost copies re-created elsewhere (only a self-healing network does).
-  if (parts.length === 0 && dSa > 0 && saNews && net.selfHealing) parts.push('lost copies re-created on other nodes')
+  else if (parts.length === 0 && dSa > 0 && saNews && net.selfHealing)
+    parts.push('lost copies re-created on other nodes')
+  if (healed && parts.length === 1 && !saNews && !uoNews)
+    return { t: b.t, when: formatClock(b.t), what: capitalize(parts[0]!), severity: 'warn' }
   if (parts.length === 0 && !saNews && !uoNews) return null
   if (parts.length === 0) parts.push(dSa > 0 || dUo > 0 ? 'people reconnected' : 'services lost')
 

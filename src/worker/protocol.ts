@@ -7,6 +7,7 @@
 import type { SimOptions, StepMetrics } from '../sim/engine'
 import type { NetworkSpec } from '../sim/index'
 import type { Network } from '../sim/network'
+import type { Milestone } from '../sim/repair'
 import type { Scenario, ScenarioSpec } from '../sim/scenarios'
 import type { SweepOptions, SweepPoint } from '../sim/sweep'
 import type { World } from '../sim/world'
@@ -51,6 +52,8 @@ export interface SimSnapshot {
   failedNow: Int32Array
   /** Nodes that took a re-created replica at this very step (self-healing: a ring where the grid heals). */
   healedNow: Int32Array
+  /** What people and the grid's own software did in this run so far (sim/repair.ts), oldest first. */
+  milestones: readonly Milestone[]
   scenarioKind: Scenario['kind']
   /** The scenario's round (0 at the step it started), and the first node it failed (-1 before). */
   round: number

@@ -167,6 +167,7 @@ export class SimHost {
       clusterService: sim.metrics.clusterService,
       failedNow: Int32Array.from(failed),
       healedNow: Int32Array.from(healed),
+      milestones: sim.milestones.slice(),
       scenarioKind: sim.scenario.kind,
       round: sim.progress.round,
       origin: sim.origin,

@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { INCIDENT_FACTS } from '../../src/sim/incidents/facts'
 import { launchBrowser, openPage, type OpenedPage } from './chromium'
-import { discsSettled, globeCoverage, labelsSettled, readyForChecks } from './stage'
+import { DEFAULT_RESPONSE } from '../../src/sim/repair'
+import { discsSettled, globeCoverage, labelsSettled, openTimeline, readyForChecks } from './stage'
 
 let browser: Browser
 
@@ -125,6 +126,44 @@ describe('recorded outages', () => {
       .poll(() => page.evaluate(() => window.p2pglobe!.getState().scenario))
       .toEqual({ kind: 'incident', id: 'fastly-2021-06-08' })
     await expect.poll(() => page.locator('.incident-card').textContent()).toMatch(/8 June 2021 · 49 min/)
+    await expectCleanAndClose(opened)
+  }, 60_000)
+
+  test("the timeline says who repaired: the cloud's engineers alerted, then restoring; the grid healing by itself", async () => {
+    const opened = await openPage(browser, '?network=centralized&scenario=site&at=ashburn&autoplay=0', {
+      viewport: { width: 1280, height: 720 },
+    })
+    const { page } = opened
+    await readyForChecks(page)
+    await openTimeline(page)
+    const log = () => page.locator('.timeline__event').allTextContents()
+    const restored = Math.ceil(1 + DEFAULT_RESPONSE.cloudRestoreMin)
+    // To the failure, then past the restore time.
+    await page.evaluate(async (n) => {
+      await window.p2pglobe!.step(3)
+      await window.p2pglobe!.step(n)
+    }, restored)
+    await expect.poll(log).toContainEqual(expect.stringMatching(/The provider's engineers are alerted/))
+    await expect
+      .poll(log)
+      .toContainEqual(expect.stringMatching(/1 node came back \(restored by the provider's engineers\)/))
+    expect(await page.evaluate(() => window.p2pglobe!.getState().metrics!.failedNodes)).toBe(0)
+    // The chart marks both moments.
+    expect(await page.locator('.timeline__chart canvas').count()).toBeGreaterThan(0)
+
+    // The grid under a disaster: its copies made again, with no one involved, before anyone repairs a node.
+    await page.evaluate(async () => {
+      const api = window.p2pglobe!
+      api.setNetwork('p2p')
+      await api.runScenario({ kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 500 })
+      api.pause()
+      await api.step(3)
+      await api.step(60)
+    })
+    await expect
+      .poll(log)
+      .toContainEqual(expect.stringMatching(/lost cop(y|ies) made again on other nodes by the grid itself/))
+    expect(await page.evaluate(() => window.p2pglobe!.getState().metrics!.failedNodes)).toBeGreaterThan(0)
     await expectCleanAndClose(opened)
   }, 60_000)
 })

@@ -8,6 +8,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { REROUTE_SECONDS } from '../../src/scene/Traffic'
+import { DEFAULT_SIM_OPTIONS } from '../../src/sim/engine'
+import { copyMinutes } from '../../src/sim/repair'
 import { launchBrowser } from './chromium'
 import { decodePng, type Image } from './png'
 import { afterFrames, openStill, sceneIdle } from './stage'
@@ -73,12 +75,15 @@ describe('rings on the grid', () => {
     const [hitWarm, afterWarm] = [count(hit, warm), count(after, warm)]
     expect(hitWarm - afterWarm, `warm pixels: ${hitWarm} with the rings out, ${afterWarm} after`).toBeGreaterThan(200)
 
-    // Fifteen minutes on, the grid re-creates the copies the failed nodes held, on working nodes near them.
-    // (Up to the minute before, then that minute: the rings are those of the step on screen.)
-    await page.evaluate(async () => {
-      await window.p2pglobe!.step(14)
+    // Once the failed nodes count as lost and their copies have been sent, the grid has re-created the copies they
+    // held on working nodes near them. (Up to the minute before, then that minute: the rings are those of the step
+    // on screen.)
+    const { healAfterMin, copyGb, copyMbps } = DEFAULT_SIM_OPTIONS
+    const landed = 1 + healAfterMin + Math.ceil(copyMinutes(copyGb, copyMbps))
+    await page.evaluate(async (before) => {
+      await window.p2pglobe!.step(before)
       await window.p2pglobe!.step(1)
-    })
+    }, landed - 2)
     const healing = await shoot(page)
     await sceneIdle(page)
     const healed = await shoot(page)

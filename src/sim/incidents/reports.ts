@@ -46,6 +46,7 @@ export const INCIDENT_REPORTS: Readonly<Record<string, IncidentReport>> = {
     figures: [
       { text: 'an 82% drop in traffic through the proxy', source: 0 },
       { text: '27 minutes of outage', source: 0 },
+      { text: 'first alert 3 minutes after the rule went out (13:45 UTC)', source: 0 },
     ],
     reportedShare: { share: 0.82, of: 'the traffic through Cloudflare’s proxy', source: 0 },
     sources: [
@@ -193,6 +194,7 @@ export const INCIDENT_REPORTS: Readonly<Record<string, IncidentReport>> = {
     affected: 'Google Cloud APIs worldwide, and services built on them (Cloudflare’s Workers KV among them).',
     figures: [
       { text: 'the bad policy was replicated globally within seconds', source: 0 },
+      { text: 'engineers triaging within 2 minutes; the cause found within 10', source: 0 },
       { text: 'about 3 hours of core impact', source: 1 },
     ],
     reportedShare: null,
@@ -251,6 +253,7 @@ export const INCIDENT_REPORTS: Readonly<Record<string, IncidentReport>> = {
     affected: 'Sites behind Cloudflare’s proxy worldwide, and Cloudflare’s own dashboard and sign-in.',
     figures: [
       { text: 'errors from 11:20 UTC; core traffic normal by 14:30 UTC', source: 0 },
+      { text: 'an automated test detected the issue at 11:31 UTC', source: 0 },
       { text: 'Cloudflare fronts about 20% of websites', source: 1 },
     ],
     reportedShare: null,

@@ -36,6 +36,7 @@ export const IncidentSchema = z.strictObject({
   startPrecision: z.enum(['minute', 'day']),
   durationMin: z.number().check(z.gt(0), z.lte(90 * 24 * 60)),
   durationNote: Text,
+  detectMin: z.nullable(z.number().check(z.gte(0), z.lte(24 * 60))),
   mechanism: z.enum(['config', 'release', 'dns', 'control', 'network', 'power', 'fire', 'physical']),
   layer: z.enum(['dns', 'control', 'edge', 'regional', 'backbone', 'machines', 'site']),
   scope: z.union([z.literal('global'), z.array(Place).check(z.minLength(1), z.maxLength(8))]),
@@ -87,6 +88,8 @@ export function checkIncidents(list: readonly unknown[]): IncidentProblem[] {
     })
     if (inc.reportedShare && inc.reportedShare.source >= n)
       at('reportedShare.source', `names source ${inc.reportedShare.source}, but there are ${n}`)
+    if (inc.detectMin !== null && inc.detectMin >= inc.durationMin)
+      at('detectMin', `should be less than the duration (${inc.durationMin} minutes)`)
     if ((inc.layer === 'machines') !== (inc.fleetShare !== null))
       at('fleetShare', 'a share of machines goes with the layer "machines", and only with it')
     const placed = inc.layer === 'regional' || inc.layer === 'site'

@@ -82,6 +82,11 @@ export interface IncidentFacts {
   durationMin: number
   /** What the duration counts (to mitigation, to recovery…). */
   durationNote: string
+  /**
+   * Minutes from the start to the operator knowing of it (an alert, an engineer triaging), where the report
+   * gives it; a figure of the report says so. The repair model's time to detect is their median (repair.ts).
+   */
+  detectMin: number | null
   mechanism: Mechanism
   layer: Layer
   /** 'global', or the places it hit. */

@@ -13,7 +13,15 @@ import { regionShares } from '../../sim/regions'
 import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS } from '../../sim/scenarios'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS } from '../../store/store'
-import { formatCount, formatMs, formatPercent, formatSmallShare, scaleNumber } from '../hud/format'
+import {
+  formatCount,
+  formatDuration,
+  formatMs,
+  formatPercent,
+  formatSmallShare,
+  scaleNumber,
+} from '../hud/format'
+import { DETECTED_INCIDENTS, RESPONSE_INCIDENTS, copyMinutes } from '../../sim/repair'
 import { HOURS_BAD, SHARE_OK, SHARE_WARN } from '../hud/severity'
 import { allDownShare, failureRows, networkFacts, type FailureRow } from './facts'
 import { Sources } from './Sources'
@@ -48,7 +56,8 @@ export function ModelText() {
       <Metrics />
       <Failures />
       <SharedPlanes />
-      <Churn rows={rows} healAfter={DEFAULT_SIM_OPTIONS.healAfterMin} />
+      <Churn rows={rows} />
+      <Repair />
       <Latency rest={rest} />
       <Costs rows={rows} cloud={nets.centralized} grid={nets.p2p} />
       <Control nets={nets} />
@@ -250,10 +259,10 @@ function SharedPlanes() {
   )
 }
 
-function Churn({ rows, healAfter }: { rows: FailureRow[]; healAfter: number }) {
+function Churn({ rows }: { rows: FailureRow[] }) {
   return (
     <section aria-labelledby="method-churn">
-      <h3 id="method-churn">Churn, repair and self-healing</h3>
+      <h3 id="method-churn">Churn</h3>
       <p>
         Every kind of node fails on its own now and then, and is repaired. Small nodes' uptimes follow a Weibull
         distribution fitted to the ThreeFold Grid's published uptime streaks (88% of active nodes up for over a week,
@@ -284,10 +293,43 @@ function Churn({ rows, healAfter }: { rows: FailureRow[]; healAfter: number }) {
           ))}
         </tbody>
       </table>
+    </section>
+  )
+}
+
+/** Who brings a failure back and when (sim/repair.ts): people, or the grid's own software. */
+function Repair() {
+  const o = DEFAULT_SIM_OPTIONS
+  const r = o.response
+  const titles = (list: readonly { title: string }[]) => list.map((i) => i.title).join(', ')
+  return (
+    <section aria-labelledby="method-repair">
+      <h3 id="method-repair">Who repairs, and how long it takes</h3>
       <p>
-        In a scenario, failed nodes and cut links come back after the repair time you set (or never). In the
-        peer-to-peer grid, a copy whose node has been down for {healAfter} minutes is made again on the nearest working
-        node that can fetch it from a surviving copy; with no copy left, the data is gone until a node returns.
+        In a cloud, people bring a failure back: the provider’s engineers learn of it, find the cause and put it right.
+        The model takes their times from what really happened. Engineers knew of it {formatDuration(r.cloudDetectMin)}{' '}
+        after it began, at the median of the recorded outages whose reports say ({titles(DETECTED_INCIDENTS)}). Service
+        was restored {formatDuration(r.cloudRestoreMin)} after it began, at the median of the {RESPONSE_INCIDENTS.length}{' '}
+        recorded outages the engineers put right (fires, strikes and a bad release that had to be undone machine by
+        machine left out). So a failed cloud region, point of presence or shared plane comes back{' '}
+        {formatDuration(r.cloudRestoreMin)} after it failed, on both clouds; the timeline marks when the engineers are
+        alerted and when it is restored.
+      </p>
+      <p>
+        In the grid, a small node’s farmer repairs it ({formatDuration(r.nodeRepairMin)} on average, as in churn). Its
+        services do not wait for that: with no one involved, the grid makes every copy the node held again on another
+        node. A node gone for {o.healAfterMin} minutes counts as lost (a short blip sets nothing off); a surviving copy is
+        then sent to the working node nearest the lost one. How long that takes is the data over the bandwidth, both
+        assumptions: {o.copyGb} GB a copy (a small web service and its database), sent at {o.copyMbps} Mbit/s (a good home
+        or office upstream), {formatDuration(copyMinutes(o.copyGb, o.copyMbps))} a copy, longer when one node sends
+        several at once (they share its upstream). The timeline marks when the grid has healed itself.
+      </p>
+      <p>
+        A disaster’s area comes back {formatDuration(r.areaRestoreMin)} after it was hit (as long as a region’s major
+        outage lasts), its people and every node in it, the same on every network; so do cut links. A recorded outage
+        replays with its own reported duration instead. Every one of these times is a parameter of the command line
+        (--repair-after response|never|minutes, --cloud-detect, --cloud-restore, --node-repair, --area-restore,
+        --heal-after, --copy-gb, --copy-mbps).
       </p>
     </section>
   )

@@ -23,7 +23,8 @@ export function EventLog({ networks }: { networks: readonly NetworkKind[] }) {
     for (const kind of key.split(',') as NetworkKind[]) {
       const slot = slots[kind]
       if (!slot) continue
-      for (const e of deriveEvents(slot.series, { scenario, net: slot.net })) out.push({ ...e, kind })
+      const context = { scenario, net: slot.net, milestones: slot.view.milestones }
+      for (const e of deriveEvents(slot.series, context)) out.push({ ...e, kind })
     }
     // Newest first; with two networks, their events interleave by time.
     out.sort((a, b) => b.t - a.t)

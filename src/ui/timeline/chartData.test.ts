@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PALETTE } from '../../scene/constants'
 import type { StepMetrics } from '../../sim/engine'
-import { chartColumns, chartLines } from './chartData'
+import { chartColumns, chartLines, chartMarks } from './chartData'
 
 function m(t: number, sa: number, p50: number | null = 100): StepMetrics {
   return {
@@ -79,5 +79,28 @@ describe('chart columns', () => {
   it('draws nothing for a network that is not built', () => {
     const cols = chartColumns(chartLines(['imported'], 'availability'), () => undefined)
     expect(cols).toEqual([[], [], []])
+  })
+})
+
+describe('chart marks', () => {
+  it('marks the first of each kind of repair: engineers alerted, restored by people, the grid healing itself', () => {
+    expect(
+      chartMarks([
+        { t: 4, kind: 'detected', by: 'provider', count: 1 },
+        { t: 30, kind: 'healed', by: 'grid', count: 12 },
+        { t: 35, kind: 'healed', by: 'grid', count: 3 },
+        { t: 191, kind: 'repaired', by: 'provider', count: 1 },
+        { t: 361, kind: 'repaired', by: 'area', count: 0 },
+        { t: 721, kind: 'repaired', by: 'operator', count: 4 },
+        { t: 800, kind: 'repaired', by: 'operator', count: 2 },
+      ]),
+    ).toEqual([
+      { t: 4, label: 'engineers alerted' },
+      { t: 30, label: 'healed itself' },
+      { t: 191, label: 'restored by people' },
+      { t: 361, label: 'area back' },
+      { t: 721, label: 'repaired by people' },
+    ])
+    expect(chartMarks([])).toEqual([])
   })
 })

@@ -6,6 +6,7 @@
 
 import { PALETTE } from '../../scene/constants'
 import type { StepMetrics } from '../../sim/engine'
+import type { Milestone } from '../../sim/repair'
 import type { NetworkKind } from '../../store/store'
 import { NETWORK_LABELS } from '../../store/store'
 
@@ -98,4 +99,34 @@ function mergeTimes(all: readonly (readonly StepMetrics[])[]): number[] {
   const set = new Set<number>()
   for (const s of all) for (const m of s) set.add(m.t)
   return [...set].sort((a, b) => a - b)
+}
+
+/** A mark on the chart's time axis where people or the grid's own software acted (sim/repair.ts). */
+export interface ChartMark {
+  t: number
+  /** One or two words, written at the top of the mark. */
+  label: string
+}
+
+const MARK_LABELS: Record<Milestone['kind'], Partial<Record<Milestone['by'], string>>> = {
+  detected: { provider: 'engineers alerted' },
+  repaired: { provider: 'restored by people', operator: 'repaired by people', area: 'area back' },
+  healed: { grid: 'healed itself' },
+}
+
+/**
+ * The marks for a run's milestones: the first of each kind and doer, so that a grid healing copy after copy, or
+ * operators repairing node after node, marks the moment it began rather than a fence of lines.
+ */
+export function chartMarks(milestones: readonly Milestone[]): ChartMark[] {
+  const seen = new Set<string>()
+  const out: ChartMark[] = []
+  for (const m of milestones) {
+    const key = `${m.kind}:${m.by}`
+    const label = MARK_LABELS[m.kind][m.by]
+    if (seen.has(key) || !label) continue
+    seen.add(key)
+    out.push({ t: m.t, label })
+  }
+  return out
 }
