@@ -17,6 +17,7 @@ import { DisasterArea } from './DisasterArea'
 import { Earth } from './Earth'
 import './Globe.css'
 import { createDraftArea, createRoomState, GlobeViewContext, type GlobeView } from './globeView'
+import { IncidentPins } from './IncidentPins'
 import { Labels } from './Labels'
 import { Land } from './Land'
 import { NetworkView } from './NetworkView'
@@ -98,6 +99,8 @@ export default function Globe({ zoom = true, network, linkGroup }: GlobeProps) {
         <CameraLink earth={earth} />
         <Atmosphere />
         <Labels earth={earth} />
+        {/* The page's globe only: the compare view's halves sit under the same panel. */}
+        {!network && <IncidentPins earth={earth} />}
         <SimDriver />
         <Animator />
         <PauseWhenHidden />

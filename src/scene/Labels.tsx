@@ -129,7 +129,8 @@ function NetworkLabels({ kind, reducedMotion, earth: earthRef }: NetworkLabelsPr
     const state = appStore.getState()
     const since = reducedMotion ? Infinity : sceneNow() - state.switchedAt / 1000
     const fade = viewOpacity(kind, state, network, since)
-    const hidden = fade <= 0.001
+    // While the recorded outages are pinned on the globe (IncidentPins), their pins name the places.
+    const hidden = fade <= 0.001 || state.panel === 'incidents'
     if (p.container.hidden !== hidden) p.container.hidden = hidden
     if (hidden) return
 

@@ -179,7 +179,8 @@ export function observeRoom(canvas: HTMLElement, onChange: (room: Room) => void)
     subtree: true,
     childList: true,
     attributes: true,
-    attributeFilter: ['data-chrome', 'hidden', 'data-open', 'data-ui', 'data-layout', 'data-on'],
+    // 'open': a dialog that is chrome (a sheet at the edge) shows or goes.
+    attributeFilter: ['data-chrome', 'hidden', 'open', 'data-open', 'data-ui', 'data-layout', 'data-on'],
   })
   win.addEventListener('resize', schedule)
   doc.addEventListener('transitionend', schedule)

@@ -115,6 +115,8 @@ export interface AppState {
   theme: Theme
   /** The panel open over the globe, if any. */
   panel: Panel | null
+  /** The recorded outage a viewer points at in its panel (its place lit on the globe), if any. */
+  incidentFocus: string | null
   /** How much of the page's chrome shows: everything, the globe and its numbers, or the globe alone. */
   ui: UiMode
   /** Embedded in another page: a quiet globe with a link to the full demo. */
@@ -165,6 +167,8 @@ export interface AppState {
   select(selected: AppState['selected']): void
   setTheme(theme: Theme): void
   openPanel(panel: Panel | null): void
+  /** Points at a recorded outage (or at none): its place is lit on the globe, which turns to face it. */
+  focusIncident(id: string | null): void
   setPresentation(p: Partial<Pick<AppState, 'ui' | 'embed' | 'interactive'>>): void
   notify(notices: string[]): void
   dismissNotices(): void
@@ -347,6 +351,7 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       selected: null,
       theme: 'dark',
       panel: null,
+      incidentFocus: null,
       ui: 'full',
       embed: false,
       interactive: true,
@@ -562,7 +567,15 @@ export function createAppStore({ loadWorld, createBackend, now = () => performan
       },
 
       openPanel(panel) {
-        set({ panel })
+        set({ panel, incidentFocus: null })
+      },
+
+      focusIncident(id) {
+        if (id === get().incidentFocus) return
+        const inc = id === null ? undefined : incidentById(id)
+        set({ incidentFocus: inc ? id : null })
+        const place = inc ? incidentPlace(inc) : null
+        if (place) get().lookAt(place)
       },
 
       setPresentation(p) {

@@ -120,12 +120,40 @@ describe('recorded outages', () => {
       .locator('.incidents__dot')
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left))
     expect([...xs].sort((a, b) => a - b)).toEqual(xs)
+    // On a wide screen the panel is a sheet at the right: the globe beside it, clear, with a pin for each place an
+    // outage hit (and the site labels out of their way).
+    await discsSettled(page)
+    const [c] = await globeCoverage(page)
+    expect(c!.share, JSON.stringify(c!.by)).toBeLessThanOrEqual(0.1)
+    const sheet = (await dialog.boundingBox())!
+    expect(c!.disc.x + c!.disc.r).toBeLessThanOrEqual(sheet.x + 2)
+    expect(await page.locator('.incident-pin').count()).toBe(3)
+    expect(await page.locator('.site-labels').evaluateAll((els) => els.every((e) => (e as HTMLElement).hidden))).toBe(
+      true,
+    )
+    // Pointing at the OVHcloud fire lights its pin, and the globe turns to face Strasbourg.
+    await dialog.locator('.incidents__item[data-incident="ovhcloud-2021-03-10"] .incidents__title').hover()
+    const pin = page.locator('.incident-pin', { hasText: 'Strasbourg' })
+    await expect.poll(() => pin.getAttribute('class')).toMatch(/is-focus/)
+    await labelsSettled(page)
+    const at = async () => {
+      const b = (await pin.boundingBox())!
+      const [g] = await globeCoverage(page)
+      // The pin's dot sits at the left end of its box, vertically centred.
+      return Math.hypot(b.x - g!.disc.x, b.y + b.height / 2 - g!.disc.y) / g!.disc.r
+    }
+    await expect.poll(at, { timeout: 10_000 }).toBeLessThan(0.25)
     await dialog.locator('.incidents__dot[data-incident="fastly-2021-06-08"]').click()
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false)
     await expect
       .poll(() => page.evaluate(() => window.p2pglobe!.getState().scenario))
       .toEqual({ kind: 'incident', id: 'fastly-2021-06-08' })
     await expect.poll(() => page.locator('.incident-card').textContent()).toMatch(/8 June 2021 · 49 min/)
+    // Closed, the pins go and the site labels come back.
+    expect(await page.locator('.incident-pin').count()).toBe(0)
+    await expect
+      .poll(() => page.locator('.site-labels').evaluateAll((els) => els.some((e) => !(e as HTMLElement).hidden)))
+      .toBe(true)
     await expectCleanAndClose(opened)
   }, 60_000)
 

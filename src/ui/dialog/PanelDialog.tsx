@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useAppStore } from '../../store/appStore'
 import type { Panel } from '../../store/store'
 import './dialog.css'
@@ -20,7 +20,16 @@ interface PanelDialogProps {
   openerSelector: string
   /** The content under the heading, rendered only while open. */
   children: ReactNode
+  /**
+   * A sheet at the right edge on a wide screen instead of a panel over the middle, for a panel that shows things
+   * on the globe: not modal there (the globe beside it stays in view and in reach, and the sheet is chrome,
+   * room.ts, so the globe moves into the room it leaves); on a narrow screen, a modal panel like the others.
+   */
+  sheet?: boolean
 }
+
+/** Where a sheet stands at the right edge, beside the globe (dialog.css). */
+const SHEET_MEDIA = '(min-width: 900px)'
 
 /**
  * A panel over the globe as a modal dialog (the native <dialog>: focus moves in, the page behind is inert), opened
@@ -37,19 +46,25 @@ export function PanelDialog({
   closeLabel,
   openerSelector,
   children,
+  sheet = false,
 }: PanelDialogProps) {
   const open = useAppStore((s) => s.panel === panel)
   const openPanel = useAppStore((s) => s.openPanel)
   const dialog = useRef<HTMLDialogElement>(null)
   /** Where focus was when the dialog opened (undefined while it is closed). */
   const returnTo = useRef<HTMLElement | null | undefined>(undefined)
+  /** Open as a sheet beside the globe (not modal) rather than over it. */
+  const [beside, setBeside] = useState(false)
 
   useEffect(() => {
     const el = dialog.current
     if (!el) return
     if (open && !el.open) {
       returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
-      el.showModal()
+      const side = sheet && window.matchMedia(SHEET_MEDIA).matches
+      setBeside(side)
+      if (side) el.show()
+      else el.showModal()
       el.scrollTop = 0
       el.querySelector<HTMLElement>('.panel-dialog__close')?.focus()
     } else if (!open && returnTo.current !== undefined) {
@@ -60,17 +75,18 @@ export function PanelDialog({
       back?.focus()
       returnTo.current = undefined
     }
-  }, [open, openerSelector])
+  }, [open, openerSelector, sheet])
 
   const close = () => openPanel(null)
 
   return (
     <dialog
       ref={dialog}
-      className={`panel-dialog ${className}`}
+      className={`panel-dialog ${sheet ? 'panel-dialog--sheet ' : ''}${className}`}
+      data-chrome={beside ? '' : undefined}
       aria-labelledby={titleId}
       aria-describedby={describedBy}
-      aria-modal="true"
+      aria-modal={beside ? undefined : 'true'}
       // Esc: close through the store, which closes the dialog and returns focus.
       onCancel={(e) => {
         e.preventDefault()
@@ -91,7 +107,8 @@ export function PanelDialog({
           e.preventDefault()
           close()
         }
-        trapTab(e, e.currentTarget)
+        // A sheet beside the globe is not modal: Tab may leave it for the page.
+        if (!beside) trapTab(e, e.currentTarget)
       }}
     >
       {open && (

@@ -33,6 +33,7 @@ export function Incidents() {
       describedBy="incidents-lead"
       closeLabel="Close recorded outages"
       openerSelector='[data-opens="incidents"]'
+      sheet
     >
       <IncidentsBody />
     </PanelDialog>
@@ -43,6 +44,7 @@ function IncidentsBody() {
   const runIncident = useAppStore((s) => s.runIncident)
   const openPanel = useAppStore((s) => s.openPanel)
   const running = useAppStore((s) => (s.scenario.kind === 'incident' ? s.scenario.id : null))
+  const focusIncident = useAppStore((s) => s.focusIncident)
   const replay = (id: string) => {
     openPanel(null)
     void runIncident(id)
@@ -52,13 +54,15 @@ function IncidentsBody() {
       <p id="incidents-lead" className="incidents__lead">
         Outages that really happened, from the operators’ own post-incident reports. Choose one: it replays on every
         network at once. The cloud gets what happened; the multi-region cloud and the peer-to-peer grid get the same
-        mechanism, translated by fixed rules (How this works).
+        mechanism, translated by fixed rules (How this works). Those that hit one place are pinned on the globe; point
+        at one to see where.
       </p>
       <div className="incidents__axis" role="group" aria-label="Recorded outages by year">
         {Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => FIRST_YEAR + k).map((y) => (
           <span
             key={y}
-            className="incidents__year"
+            // Every other year is left out where the line is short (a phone): incidents.css.
+            className={`incidents__year${(y - FIRST_YEAR) % 2 === 1 ? ' incidents__year--minor' : ''}`}
             aria-hidden="true"
             style={{ '--at': String(along(`${y}-01-01`)) } as CSSProperties}
           >
@@ -75,6 +79,8 @@ function IncidentsBody() {
             aria-pressed={running === inc.id}
             title={`${inc.title}, ${formatDate(inc.date)}`}
             aria-label={`Replay ${inc.title}, ${formatDate(inc.date)}`}
+            onPointerEnter={() => focusIncident(inc.id)}
+            onFocus={() => focusIncident(inc.id)}
             // Alternate rows, so dots close in time stay apart.
             style={{ '--at': String(along(inc.date)), '--row': String(k % 3) } as CSSProperties}
             onClick={() => replay(inc.id)}
@@ -83,7 +89,13 @@ function IncidentsBody() {
       </div>
       <ol className="incidents__list">
         {[...INCIDENTS].reverse().map((inc) => (
-          <IncidentItem key={inc.id} inc={inc} running={running === inc.id} onReplay={() => replay(inc.id)} />
+          <IncidentItem
+            key={inc.id}
+            inc={inc}
+            running={running === inc.id}
+            onReplay={() => replay(inc.id)}
+            onFocus={() => focusIncident(inc.id)}
+          />
         ))}
       </ol>
       <ModelTable />
@@ -91,13 +103,27 @@ function IncidentsBody() {
   )
 }
 
-function IncidentItem({ inc, running, onReplay }: { inc: Incident; running: boolean; onReplay: () => void }) {
+interface ItemProps {
+  inc: Incident
+  running: boolean
+  onReplay: () => void
+  /** The pointer or the keyboard came to this outage: its place is lit on the globe. */
+  onFocus: () => void
+}
+
+/** Where an outage happened, in a few words: its places, or worldwide. */
+function whereOf(inc: Incident): string {
+  return inc.scope === 'global' ? 'worldwide' : inc.scope.map((p) => p.name.replace(/\s*\(.*\)\s*$/, '')).join(' and ')
+}
+
+function IncidentItem({ inc, running, onReplay, onFocus }: ItemProps) {
   const row = ROWS.get(inc.id)
   const main = inc.sources[0]!
   return (
-    <li className="incidents__item" data-incident={inc.id}>
+    <li className="incidents__item" data-incident={inc.id} onPointerEnter={onFocus} onFocus={onFocus}>
       <p className="incidents__meta">
-        {formatDate(inc.date)} · {inc.provider} · {MECHANISM_NAMES[inc.mechanism]} · {formatDuration(inc.durationMin)}
+        {formatDate(inc.date)} · {inc.provider} · {whereOf(inc)} · {MECHANISM_NAMES[inc.mechanism]} ·{' '}
+        {formatDuration(inc.durationMin)}
       </p>
       <h3 className="incidents__title">{inc.title}</h3>
       <p className="incidents__summary">{inc.summary}</p>

@@ -13,14 +13,7 @@ import { regionShares } from '../../sim/regions'
 import { SCENARIO_DESCRIPTIONS, SCENARIO_KINDS } from '../../sim/scenarios'
 import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS } from '../../store/store'
-import {
-  formatCount,
-  formatDuration,
-  formatMs,
-  formatPercent,
-  formatSmallShare,
-  scaleNumber,
-} from '../hud/format'
+import { formatCount, formatDuration, formatMs, formatPercent, formatSmallShare, scaleNumber } from '../hud/format'
 import { DETECTED_INCIDENTS, RESPONSE_INCIDENTS, copyMinutes } from '../../sim/repair'
 import { HOURS_BAD, SHARE_OK, SHARE_WARN } from '../hud/severity'
 import { allDownShare, failureRows, networkFacts, type FailureRow } from './facts'
@@ -309,19 +302,19 @@ function Repair() {
         In a cloud, people bring a failure back: the provider’s engineers learn of it, find the cause and put it right.
         The model takes their times from what really happened. Engineers knew of it {formatDuration(r.cloudDetectMin)}{' '}
         after it began, at the median of the recorded outages whose reports say ({titles(DETECTED_INCIDENTS)}). Service
-        was restored {formatDuration(r.cloudRestoreMin)} after it began, at the median of the {RESPONSE_INCIDENTS.length}{' '}
-        recorded outages the engineers put right (fires, strikes and a bad release that had to be undone machine by
-        machine left out). So a failed cloud region, point of presence or shared plane comes back{' '}
-        {formatDuration(r.cloudRestoreMin)} after it failed, on both clouds; the timeline marks when the engineers are
-        alerted and when it is restored.
+        was restored {formatDuration(r.cloudRestoreMin)} after it began, at the median of the{' '}
+        {RESPONSE_INCIDENTS.length} recorded outages the engineers put right (fires, strikes and a bad release that had
+        to be undone machine by machine left out). So a failed cloud region, point of presence or shared plane comes
+        back {formatDuration(r.cloudRestoreMin)} after it failed, on both clouds; the timeline marks when the engineers
+        are alerted and when it is restored.
       </p>
       <p>
         In the grid, a small node’s farmer repairs it ({formatDuration(r.nodeRepairMin)} on average, as in churn). Its
         services do not wait for that: with no one involved, the grid makes every copy the node held again on another
-        node. A node gone for {o.healAfterMin} minutes counts as lost (a short blip sets nothing off); a surviving copy is
-        then sent to the working node nearest the lost one. How long that takes is the data over the bandwidth, both
-        assumptions: {o.copyGb} GB a copy (a small web service and its database), sent at {o.copyMbps} Mbit/s (a good home
-        or office upstream), {formatDuration(copyMinutes(o.copyGb, o.copyMbps))} a copy, longer when one node sends
+        node. A node gone for {o.healAfterMin} minutes counts as lost (a short blip sets nothing off); a surviving copy
+        is then sent to the working node nearest the lost one. How long that takes is the data over the bandwidth, both
+        assumptions: {o.copyGb} GB a copy (a small web service and its database), sent at {o.copyMbps} Mbit/s (a good
+        home or office upstream), {formatDuration(copyMinutes(o.copyGb, o.copyMbps))} a copy, longer when one node sends
         several at once (they share its upstream). The timeline marks when the grid has healed itself.
       </p>
       <p>
