@@ -9,7 +9,10 @@ import type { Story } from './schema'
 
 const ASHBURN = { lat: 39.04, lon: -77.49 }
 const ATLANTIC = { lat: 32, lon: -35 }
-/** A disaster around Northern Virginia large enough to reach Ohio: power, flood, or worse. */
+/**
+ * A disaster around Northern Virginia large enough to reach Ohio: power, flood, or worse. Not a replay (no cloud
+ * region has been lost this way yet): its size is that of a real one, Hurricane Sandy's blackout (2012).
+ */
 const EAST_COAST = { kind: 'region', lat: 39.04, lon: -77.49, radiusKm: 600 } as const
 
 export const BUILTIN_STORY: Story = {
@@ -71,7 +74,7 @@ export const BUILTIN_STORY: Story = {
     {
       title: 'A regional disaster',
       caption:
-        'A disaster across the east coast takes the nearby Ohio region down too. Copies elsewhere still serve everyone online, but tens of millions of people as far away as the Caribbean are cut off: their way into the cloud ran through those two regions.',
+        'A storm like Sandy, which left 8.5 million homes and businesses on the US East Coast without power in 2012, centred here, takes the nearby Ohio region down too. Copies elsewhere still serve everyone online, but tens of millions of people as far away as the Caribbean are cut off: their way into the cloud ran through those two regions.',
       network: 'decentralized',
       view: ASHBURN,
       scenario: EAST_COAST,

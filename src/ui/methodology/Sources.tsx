@@ -6,7 +6,8 @@
 interface Source {
   cite: string
   what: string
-  href: string
+  /** Where it is published, when there is one address to give. */
+  href?: string
 }
 
 const SCIENCE: Source[] = [
@@ -33,6 +34,10 @@ const SCIENCE: Source[] = [
 ]
 
 const FACTS: Source[] = [
+  {
+    cite: 'US Department of Energy, Hurricane Sandy situation reports, 30 Oct – 1 Nov 2012',
+    what: 'about 8.5 million customers without power at the peak: the size of the story’s regional disaster',
+  },
   {
     cite: 'ThreeFold forum, Grid stats: new nodes and utilization overview (weekly reports)',
     what: 'uptime streaks of active nodes (88% over a week, 70% over a month, 44% over three months), fitted for small-node churn',
@@ -84,10 +89,14 @@ function SourceList({ items }: { items: Source[] }) {
   return (
     <ul className="method__sources">
       {items.map((s) => (
-        <li key={s.href}>
-          <a href={s.href} target="_blank" rel="noreferrer noopener">
-            {s.cite}
-          </a>
+        <li key={s.cite}>
+          {s.href ? (
+            <a href={s.href} target="_blank" rel="noreferrer noopener">
+              {s.cite}
+            </a>
+          ) : (
+            s.cite
+          )}
           <span className="method__muted">: {s.what}.</span>
         </li>
       ))}
