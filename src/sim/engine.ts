@@ -414,8 +414,7 @@ export class Simulation {
 
   /** A failure the provider's engineers will learn of, with 'response'. */
   private detected(): void {
-    if (this.options.repairAfterMin === 'response')
-      this.detectDue.push(this.t + this.options.response.cloudDetectMin)
+    if (this.options.repairAfterMin === 'response') this.detectDue.push(this.t + this.options.response.cloudDetectMin)
   }
 
   private detectionDue(): void {

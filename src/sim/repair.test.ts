@@ -85,7 +85,7 @@ describe('the repair model', () => {
     sim.step()
     expect(sim.nodeUp[host]).toBe(1)
     expect(sim.milestones.at(-1)).toEqual({ t: repairAt, kind: 'repaired', by: 'operator', count: 1 })
-  })
+  }, 30_000)
 
   it('brings an area a disaster hit back at the same time on every network, its people with it', () => {
     const at = { lat: 39.04, lon: -77.49, radiusKm: 400 }

@@ -81,8 +81,10 @@ describe('deriveEvents', () => {
 
   it('numbers the rounds of a cascade', () => {
     const spec: ScenarioSpec = { kind: 'cascade', alpha: 0.2, trigger: 'load' }
-    const series = run(p2p, spec, 8)
-    const events = deriveEvents(series, { scenario: spec, net: p2p })
+    // A grid of 1,000 nodes, where it runs five rounds (on the default 3,000 it stops at once).
+    const grid = buildNetwork(world, { kind: 'p2p', nodes: 1000 }, 1)
+    const series = run(grid, spec, 8)
+    const events = deriveEvents(series, { scenario: spec, net: grid })
     const texts = events.map((e) => `${e.when}: ${e.what}`)
     expect(texts).toContain('T+1 min: The cascade begins: the busiest node failed; every service still answers')
     const added = series[3]!.failedNodes - series[2]!.failedNodes

@@ -151,7 +151,8 @@ describe('narrate', () => {
   })
 
   it('follows a cascade round by round, then says it stopped', () => {
-    const net = NETS.p2p
+    // A grid of 1,000 nodes, where the default cascade runs five rounds (on the default 3,000 it stops at once).
+    const net = buildNetwork(world, { kind: 'p2p', nodes: 1000 }, 1)
     const r = run(net, SPECS.cascade, 12)
     expect(say(net, SPECS.cascade, r, 1)).toMatch(/^A cascade begins: the busiest node failed\. /)
     const spreading = say(net, SPECS.cascade, r, 3)
