@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world.ts'
 import { EXACT_LOAD_MAX_NODES, LOAD_SAMPLE_SOURCES, MotterLai, loadSources, pickTrigger } from './cascade.ts'
+import { ageShareAbove, fitUptimes, gammaQ, streakError, UPTIME_STREAKS } from './churnFit.ts'
 import { Simulation } from './engine.ts'
 import { buildNetwork } from './index.ts'
+import { FAILURE_MODELS, NodeClass } from './network.ts'
 import { DEFAULT_RESPONSE } from './repair.ts'
 import { createRng } from './rng.ts'
 
@@ -73,5 +75,29 @@ describe('a fair fight', () => {
     expect(sim.host[0]).toBe(lost)
     sim.run(30)
     expect(sim.host[0]).not.toBe(lost)
+  })
+})
+
+describe('churn, fitted to what the uptime streaks measure', () => {
+  it('fits the ages of the uptimes under way, not their lengths', () => {
+    const fit = fitUptimes()
+    const peer = FAILURE_MODELS[NodeClass.peer]
+    expect(peer.shape).toBeCloseTo(fit.shape, 2)
+    expect(peer.scaleHours / 24).toBeCloseTo(fit.scaleDays, 0)
+    // The model gives back every published share within 3 points.
+    for (const { days, share } of UPTIME_STREAKS)
+      expect(Math.abs(ageShareAbove(days, peer.shape, peer.scaleHours / 24) - share), `${days} days`).toBeLessThan(0.03)
+    // The old reading (the shares as the chance an uptime lasts beyond t: shape 0.8, scale 100 days) puts the ages
+    // 8 points too old at a month, and makes small nodes last almost twice as long.
+    expect(ageShareAbove(30, 0.8, 100) - 0.7).toBeGreaterThan(0.06)
+    expect(streakError(0.8, 100)).toBeGreaterThan(5 * fit.error)
+  })
+
+  it('computes the incomplete gamma function', () => {
+    // Q(1, x) = e^-x; Q(1/2, x) = erfc(√x).
+    expect(gammaQ(1, 2)).toBeCloseTo(Math.exp(-2), 12)
+    expect(gammaQ(0.5, 1)).toBeCloseTo(0.157299207050285, 10)
+    expect(gammaQ(3, 0)).toBe(1)
+    expect(gammaQ(2, 50)).toBeLessThan(1e-15)
   })
 })

@@ -35,8 +35,9 @@ export interface FailureModel {
 /**
  * Assumptions, stated plainly (see README, "Model"):
  * - small nodes: fitted to the ThreeFold Grid's published uptime streaks (88% of active nodes up over a week,
- *   70% over a month, 44% over 3 months, 22% over 6 months, 5% over a year): Weibull shape 0.8, scale 100 days,
- *   a mean uptime of about 113 days; a repair takes 12 hours on average (a person has to go and look);
+ *   70% over a month, 44% over 3 months, 22% over 6 months, 5% over a year), read as what they are, the age of the
+ *   uptimes under way (churnFit.ts): Weibull shape 0.61, scale 43 days, a mean uptime of about 63 days; a repair
+ *   takes 12 hours on average (a person has to go and look);
  * - a hyperscale region has a major outage about once a year, lasting about 6 hours (the outages in
  *   science.md lasted 1 to 14 hours);
  * - a point of presence fails about twice a year, for about 2 hours.
@@ -45,8 +46,8 @@ export interface FailureModel {
 export const FAILURE_MODELS: Record<NodeClass, FailureModel> = {
   [NodeClass.region]: { shape: 1, scaleHours: 8760, mttrHours: 6 },
   [NodeClass.pop]: { shape: 1, scaleHours: 4380, mttrHours: 2 },
-  [NodeClass.peer]: { shape: 0.8, scaleHours: 2400, mttrHours: 12 },
-  [NodeClass.imported]: { shape: 0.8, scaleHours: 2400, mttrHours: 12 },
+  [NodeClass.peer]: { shape: 0.61, scaleHours: 43 * 24, mttrHours: 12 },
+  [NodeClass.imported]: { shape: 0.61, scaleHours: 43 * 24, mttrHours: 12 },
 }
 
 export const NODE_CLASS_NAMES: Record<NodeClass, string> = {

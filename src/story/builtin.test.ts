@@ -325,16 +325,16 @@ describe('the built-in story says what the model shows', () => {
     }
   })
 
-  it('what it costs: small computers fail every few months for half a day, and the grid routes around them', () => {
+  it('what it costs: small computers fail every two months or so for half a day, and the grid routes around them', () => {
     const { step: s, minutes } = step('What it costs')
-    expect(s.caption).toMatch(/far more often than a data centre: each about every four months, for half a day/)
+    expect(s.caption).toMatch(/far more often than a data centre: each about every two months, for half a day/)
     expect(s.caption).toMatch(/every service keeps answering, and the detours add about a millisecond/)
     const peer = failureRow(NodeClass.peer)
     const cloud = failureRow(NodeClass.region)
     expect(peer.perYear).toBeGreaterThanOrEqual(3 * cloud.perYear)
     const daysBetween = 365 / peer.perYear
-    expect(daysBetween).toBeGreaterThan(3.5 * 30)
-    expect(daysBetween).toBeLessThan(4.5 * 30)
+    expect(daysBetween).toBeGreaterThan(1.5 * 30)
+    expect(daysBetween).toBeLessThan(2.5 * 30)
     expect(peer.mttrHours).toBe(12)
 
     // The whole step, minute by minute: nodes fail and come back all along; every service answers throughout.

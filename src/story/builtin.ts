@@ -92,7 +92,7 @@ export const BUILTIN_STORY: Story = {
     {
       title: 'What it costs',
       caption:
-        'Small computers break far more often than a data centre: each about every four months, for half a day. The grid routes around them all day long: every service keeps answering, and the detours add about a millisecond.',
+        'Small computers break far more often than a data centre: each about every two months, for half a day. The grid routes around them all day long: every service keeps answering, and the detours add about a millisecond.',
       network: 'p2p',
       view: { lat: 48, lon: 10 },
       scenario: { kind: 'churn' },

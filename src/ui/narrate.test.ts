@@ -148,7 +148,7 @@ describe('narrate', () => {
         }
       }
     }
-  })
+  }, 30_000)
 
   it('follows a cascade round by round, then says it stopped', () => {
     // A grid of 1,000 nodes, where the default cascade runs five rounds (on the default 3,000 it stops at once).
@@ -189,7 +189,7 @@ describe('narrate', () => {
         }
       }
     }
-  })
+  }, 30_000)
 
   it('says so when the distributed network loses something too', () => {
     // One software release on every node: the grid's one shared weakness.

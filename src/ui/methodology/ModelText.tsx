@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow'
 import type { StepMetrics } from '../../sim/engine'
 import { DEFAULT_SIM_OPTIONS } from '../../sim/engine'
 import { DEFAULT_ROUTE_STRETCH, FIBER_KM_PER_MS } from '../../sim/geo'
-import { NodeClass, type Network } from '../../sim/network'
+import { FAILURE_MODELS, NodeClass, type Network } from '../../sim/network'
+import { UPTIME_STREAKS, ageShareAbove } from '../../sim/churnFit'
 import { ACCESS_CANDIDATES, ACCESS_RADIUS_KM, BACKBONE_HOP_MS, OVERLAY_HOP_MS } from '../../sim/networks/common'
 import { OPERATOR_NEAR_KM, SHARED_ISP_KM } from '../../sim/incidents/replay'
 import { INCIDENT_TABLE } from '../incidents/incidentText'
@@ -259,9 +260,50 @@ function Churn({ rows }: { rows: FailureRow[] }) {
       <h3 id="method-churn">Churn</h3>
       <p>
         Every kind of node fails on its own now and then, and is repaired. Small nodes' uptimes follow a Weibull
-        distribution fitted to the ThreeFold Grid's published uptime streaks (88% of active nodes up for over a week,
-        70% over a month, 44% over three months); a cloud region has a major outage about once a year.
+        distribution fitted to the ThreeFold Grid's published uptime streaks; a cloud region has a major outage about
+        once a year. The streaks are shares of the nodes up at one moment (88% have been up for over a week), so they
+        tell how long the uptimes under way have lasted so far, not how long uptimes last: a node seen at a random
+        moment is more likely to be in a long uptime than a short one. The fit is to that (the share older than t is
+        Q(1/k, (t/λ)^k), the incomplete gamma function; sim/churnFit.ts), and gives shape{' '}
+        {FAILURE_MODELS[NodeClass.peer].shape}, scale {FAILURE_MODELS[NodeClass.peer].scaleHours / 24} days. Read as the
+        chance an uptime lasts beyond t, the same shares gave uptimes nearly twice as long, which flattered the grid; it
+        assumes a grid in a steady state (a growing one has more young nodes).
       </p>
+      <table className="method__table">
+        <caption>Small nodes up for longer than…: published, and in the model</caption>
+        <thead>
+          <tr>
+            <th scope="col">Up for over</th>
+            {UPTIME_STREAKS.map((d) => (
+              <th scope="col" key={d.days}>
+                {d.days} days
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">ThreeFold Grid</th>
+            {UPTIME_STREAKS.map((d) => (
+              <td key={d.days}>{formatPercent(d.share)}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Model</th>
+            {UPTIME_STREAKS.map((d) => (
+              <td key={d.days}>
+                {formatPercent(
+                  ageShareAbove(
+                    d.days,
+                    FAILURE_MODELS[NodeClass.peer].shape,
+                    FAILURE_MODELS[NodeClass.peer].scaleHours / 24,
+                  ),
+                )}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
       <table className="method__table">
         <caption>Failures on their own, per node</caption>
         <thead>
