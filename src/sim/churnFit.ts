@@ -26,15 +26,15 @@ export const UPTIME_STREAKS: readonly { days: number; share: number }[] = [
 /** ln Γ(x), x > 0 (Lanczos). */
 function gammaLn(x: number): number {
   const c = [
-    76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
+    76.1800917294715, -86.5053203294168, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
     -0.5395239384953e-5,
   ]
   let y = x
   let tmp = x + 5.5
   tmp -= (x + 0.5) * Math.log(tmp)
-  let ser = 1.000000000190015
+  let ser = 1.00000000019002
   for (const cj of c) ser += cj / ++y
-  return -tmp + Math.log((2.5066282746310005 * ser) / x)
+  return -tmp + Math.log((2.506628274631 * ser) / x)
 }
 
 /** Q(a, x) = Γ(a, x) / Γ(a): a series below a + 1, a continued fraction above (Numerical Recipes, 6.2). */
