@@ -244,7 +244,11 @@ describe('numbers', () => {
     expect(body).toMatch(/3,000 small nodes/)
     expect(body).toMatch(/16 hyperscale cloud regions/)
     expect(body).toMatch(/What the distributed design costs/)
-    expect(body).toMatch(/small node\s+3\.\d/)
+    // Failures a year (churnFit.ts's fit to the grid's uptime streaks: Weibull 0.61, 43 days).
+    expect(body).toMatch(/small node\s+5\.\d/)
+    // Who repairs, and the fit of churn, with its table of published and modelled shares.
+    expect(body).toMatch(/Who repairs, and how long it takes/)
+    expect(body).toMatch(/Small nodes up for longer than/)
     for (const source of ['Baran', 'Callaway', 'Albert', 'Motter', 'ThreeFold']) expect(body).toContain(source)
     const hrefs = await dialog.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
     expect(hrefs).toContain('https://www.rand.org/pubs/research_memoranda/RM3420.html')
