@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import { chromium, type Page } from 'playwright-core'
 import { preview } from 'vite'
 import type { PageRenderStats } from '../src/scene/RenderProbe.tsx'
+import { BUILTIN_STORY } from '../src/story/builtin.ts'
 import type { Theme } from '../src/store/store.ts'
 import { CHROMIUM_ARGS, findChromium } from '../tests/browser/chromium.ts'
 import { sceneIdle } from '../tests/browser/stage.ts'
@@ -86,7 +87,7 @@ const VIEWS: View[] = [
     title: "The story's last step",
     width: 1920,
     height: 1080,
-    query: 'story=builtin&step=10',
+    query: `story=builtin&step=${BUILTIN_STORY.steps.length}`,
     steps: 3,
     globes: 2,
   },

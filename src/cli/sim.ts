@@ -47,6 +47,9 @@ The network (run, sweep, cascade)
   --regions N               cloud regions, 10..16 (default 16)
   --pops N                  cloud points of presence, 10..1000 (default 120)
   --uplinks N               regions each point of presence links to, 1..4 (default 2)
+  --pop-links N             other points of presence each links to (the edge's mesh), 0..8 (default 3)
+  --placement diverse|nearest   decentralized: a service's other copies in regions at least 1,000 km apart
+                            (default diverse), or in the regions nearest its home
   --services N              services people use, 1..10000 (default 100)
   --replicas N              regions (decentralized: 2..3, default 3) or nodes (p2p: 1..16, default 3) per service
   --nodes N                 p2p nodes, 10..100000 (default 3000)
@@ -115,6 +118,8 @@ const FLAGS = {
   regions: { type: 'string' },
   pops: { type: 'string' },
   uplinks: { type: 'string' },
+  'pop-links': { type: 'string' },
+  placement: { type: 'string' },
   services: { type: 'string' },
   replicas: { type: 'string' },
   nodes: { type: 'string' },
@@ -159,6 +164,7 @@ type Flags = Partial<Record<keyof typeof FLAGS, string | boolean>>
 /** Flag names by the schema field they fill, to name the flag at fault in a message. */
 const FLAG_OF: Record<string, string> = {
   longLinks: 'long-links',
+  popLinks: 'pop-links',
   selfHealing: 'self-healing',
   radiusKm: 'radius-km',
   dtMin: 'dt',
@@ -258,6 +264,8 @@ function networkFrom(flags: Flags, seed: number): Network {
     regions: numberFlag(flags, 'regions'),
     pops: numberFlag(flags, 'pops'),
     uplinks: numberFlag(flags, 'uplinks'),
+    popLinks: numberFlag(flags, 'pop-links'),
+    placement: str(flags, 'placement'),
     services: numberFlag(flags, 'services'),
     replicas: numberFlag(flags, 'replicas'),
     nodes: numberFlag(flags, 'nodes'),
@@ -311,6 +319,8 @@ const NETWORK_FLAGS: Partial<Record<keyof typeof FLAGS, readonly string[]>> = {
   regions: ['centralized', 'decentralized'],
   pops: ['centralized', 'decentralized'],
   uplinks: ['centralized', 'decentralized'],
+  'pop-links': ['centralized', 'decentralized'],
+  placement: ['decentralized'],
   replicas: ['decentralized', 'p2p', 'graph'],
   services: ['centralized', 'decentralized', 'p2p', 'graph'],
   nodes: ['p2p'],
@@ -478,6 +488,8 @@ const ALLOWED: Record<string, (keyof typeof FLAGS)[]> = {
     'regions',
     'pops',
     'uplinks',
+    'pop-links',
+    'placement',
     'services',
     'replicas',
     'nodes',

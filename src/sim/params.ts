@@ -25,6 +25,7 @@ export const CentralizedSpec = z.strictObject({
   regions: z.optional(int(10, METROS.length)),
   pops: z.optional(int(10, 1000)),
   uplinks: z.optional(int(1, 4)),
+  popLinks: z.optional(int(0, 8)),
   services: z.optional(int(1, 10_000)),
 })
 export const DecentralizedSpec = z.strictObject({
@@ -32,8 +33,10 @@ export const DecentralizedSpec = z.strictObject({
   regions: z.optional(int(10, METROS.length)),
   pops: z.optional(int(10, 1000)),
   uplinks: z.optional(int(1, 4)),
+  popLinks: z.optional(int(0, 8)),
   services: z.optional(int(1, 10_000)),
   replicas: z.optional(int(2, 3)),
+  placement: z.optional(z.enum(['diverse', 'nearest'])),
 })
 export const P2PSpec = z.strictObject({
   kind: z.literal('p2p'),

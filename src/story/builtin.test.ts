@@ -15,6 +15,7 @@ import { toScenarioSpec } from '../sim/params'
 import { findPlane } from '../sim/network'
 import { resolveScenario, scenarioOptions } from '../sim/scenarios'
 import { NETWORK_KINDS } from '../store/store'
+import { DIVERSE_MIN_KM } from '../sim/networks/cloud'
 import { failureRow } from '../ui/methodology/facts'
 import { INCIDENT_FACTS } from '../sim/incidents/facts'
 import { BUILTIN_STORY } from './builtin'
@@ -116,6 +117,7 @@ describe('the built-in story says what the model shows', () => {
       'One push, everywhere',
       'The same push, peer to peer',
       'A regional disaster',
+      'Copies far apart',
       'The same disaster, peer to peer',
       'What it costs',
       'Side by side',
@@ -131,11 +133,12 @@ describe('the built-in story says what the model shows', () => {
     for (const h of hosts) expect(n.nodeClass[h]).toBe(NodeClass.region)
     expect(hosts.size).toBeLessThanOrEqual(16)
     // "Each arc is a route from where people are to one of those few places": people enter at points of
-    // presence, and every point of presence links to regions only.
+    // presence, and every point of presence links to regions (besides its neighbouring points of presence).
     for (let v = 0; v < n.graph.n; v++) {
       if (n.nodeClass[v] !== NodeClass.pop) continue
-      for (let j = n.graph.off[v]!; j < n.graph.off[v + 1]!; j++)
-        expect(n.nodeClass[n.graph.adj[j]!]).toBe(NodeClass.region)
+      const to = Array.from(n.graph.adj.subarray(n.graph.off[v], n.graph.off[v + 1]))
+      expect(to.some((u) => n.nodeClass[u] === NodeClass.region)).toBe(true)
+      for (const u of to) expect([NodeClass.region, NodeClass.pop]).toContain(n.nodeClass[u])
     }
   })
 
@@ -178,10 +181,10 @@ describe('the built-in story says what the model shows', () => {
     })
   })
 
-  it('copies in other regions: the outage is ridden out, but the copies sit close together, run by one company', () => {
+  it('copies in other regions: the outage is ridden out, but every copy is one company’s, on its worldwide systems', () => {
     const { step: s, minutes } = step('Copies in other regions')
     expect(s.caption).toMatch(/two or three regions rides out that outage/)
-    expect(s.caption).toMatch(/sit close together and belong to one company/)
+    expect(s.caption).toMatch(/every copy belongs to one company, and leans on its worldwide systems/)
     expect(s.scenario).toEqual(step('October 2025, replayed').step.scenario)
     const n = net(s.network)
     atBothMoments(s, s.network, minutes, (sim, moment) => {
@@ -192,13 +195,12 @@ describe('the built-in story says what the model shows', () => {
     expect(n.services!.replicas).toBeGreaterThanOrEqual(2)
     expect(n.services!.replicas).toBeLessThanOrEqual(3)
     expect(n.operatorCount).toBe(1)
-    // The copies of Northern Virginia's services: all within 2,000 km of it (Ohio, Iowa).
-    const home = region(n, 'Northern Virginia')
-    for (let i = 0; i < n.services!.count; i++) {
-      const hosts = serviceHosts(n, i)
-      if (hosts[0] !== home) continue
-      for (const h of hosts) expect(greatCircleKm(n.lat[home]!, n.lon[home]!, n.lat[h]!, n.lon[h]!)).toBeLessThan(2000)
-    }
+    // Its worldwide systems: one DNS, one control plane and one edge for every region, which services need.
+    const { planes } = n
+    for (const kind of ['dns', 'control', 'edge'] as const) expect(findPlane(planes, kind)).toBeGreaterThanOrEqual(0)
+    let needing = 0
+    for (let i = 0; i < n.services!.count; i++) if (planes!.serviceOff[i + 1]! > planes!.serviceOff[i]!) needing++
+    expect(needing).toBeGreaterThan(n.services!.count / 2)
   })
 
   it('one push, everywhere: every region up, and what sits behind the edge stops answering despite its copies', () => {
@@ -243,50 +245,68 @@ describe('the built-in story says what the model shows', () => {
     })
   })
 
-  it('a regional disaster: Ohio goes down too, those online keep every service, and people far away are cut off', () => {
+  it('a regional disaster: Northern Virginia and Ohio go down, and what lived only there is gone far away too', () => {
     const { step: s, minutes } = step('A regional disaster')
-    expect(s.caption).toMatch(/takes the nearby Ohio region down too/)
-    expect(s.caption).toMatch(/Copies elsewhere still serve everyone online/)
-    expect(s.caption).toMatch(/tens of millions of people as far away as the Caribbean are cut off/)
-    expect(s.caption).toMatch(/ran through those two regions/)
+    expect(s.caption).toMatch(/left 8\.5 million homes and businesses on the US East Coast without power in 2012/)
+    expect(s.caption).toMatch(/takes the Northern Virginia and Ohio regions down/)
+    expect(s.caption).toMatch(/What lived only there is gone for people everywhere, far from the storm too/)
+    expect(s.network).toBe('centralized')
     const area = s.scenario as { kind: 'region'; lat: number; lon: number; radiusKm: number }
     expect(area.kind).toBe('region')
     atBothMoments(s, s.network, minutes, (sim, moment) => {
       const n = sim.net
       const down = [region(n, 'Northern Virginia'), region(n, 'Ohio')]
       for (const v of down) expect(sim.nodeUp[v], moment).toBe(0)
-      // Every other region is up, and everyone online reaches every service.
       for (const [v] of n.labels) if (!down.includes(v)) expect(sim.nodeUp[v], moment).toBe(1)
-      const online = people(sim, (c) => sim.metrics.clusterService[c]! > 0)
-      expect(online.full, moment).toBe(online.pop)
-      expect(sim.current.serviceAvailability, moment).toBe(sim.current.usersOnline)
-
-      // Outside the disaster area, tens of millions are cut off, the Caribbean among them.
-      const outside = (c: number) => kmFrom(n, c, area.lat, area.lon) > area.radiusKm
-      const cut = people(sim, outside)
-      expect(cut.cutOff, moment).toBeGreaterThanOrEqual(20e6)
-      expect(cut.cutOff, moment).toBeLessThan(100e6)
-      const caribbean = people(sim, (c) => outside(c) && inCaribbean(n, c))
-      expect(caribbean.cutOff, moment).toBeGreaterThan(0.5 * caribbean.pop)
-      // Their way in ran through those two regions: the points of presence near them are up, and link to no other.
-      const users = n.users!
-      for (let c = 0; c < users.count; c++) {
-        if (!outside(c) || sim.metrics.clusterService[c] !== 0) continue
-        const near = Array.from(users.access.subarray(c * users.k, (c + 1) * users.k)).filter((v) => v >= 0)
-        const up = near.filter((v) => sim.nodeUp[v] === 1)
-        expect(up.length, moment).toBeGreaterThan(0)
-        for (const v of up)
-          for (let j = n.graph.off[v]!; j < n.graph.off[v + 1]!; j++) expect(down, moment).toContain(n.graph.adj[j])
-      }
+      // Only there: every service homed in those two regions has no copy elsewhere.
+      for (let i = 0; i < n.services!.count; i++) expect(serviceHosts(n, i)).toHaveLength(1)
+      // Far from the storm (beyond 3,000 km), people lose the services that lived there.
+      const far = people(sim, (c) => kmFrom(n, c, area.lat, area.lon) > 3000)
+      expect(far.pop, moment).toBeGreaterThan(0.8 * n.users!.totalPop)
+      expect(far.served, moment).toBeLessThan(0.7)
+      expect(far.cutOff, moment).toBe(0)
     })
+  })
+
+  it('copies far apart: the storm costs only the people inside it on the multi-region cloud', () => {
+    const { step: s, minutes } = step('Copies far apart')
+    expect(s.caption).toMatch(/regions far apart/)
+    expect(s.caption).toMatch(/the storm costs only the people inside it: copies elsewhere serve everyone else/)
+    expect(s.caption).toMatch(/Copies away from the storm are what make the difference/)
+    expect(s.network).toBe('decentralized')
+    expect(s.scenario).toEqual(step('A regional disaster').step.scenario)
+    const area = s.scenario as { kind: 'region'; lat: number; lon: number; radiusKm: number }
+    const n = net(s.network)
+    // Far apart: every service's copies at least DIVERSE_MIN_KM from each other.
+    for (let i = 0; i < n.services!.count; i++) {
+      const h = serviceHosts(n, i)
+      expect(h.length).toBeGreaterThanOrEqual(2)
+      for (let a = 0; a < h.length; a++)
+        for (let b = a + 1; b < h.length; b++)
+          expect(greatCircleKm(n.lat[h[a]!]!, n.lon[h[a]!]!, n.lat[h[b]!]!, n.lon[h[b]!]!)).toBeGreaterThanOrEqual(
+            DIVERSE_MIN_KM,
+          )
+    }
+    atBothMoments(s, s.network, minutes, (sim, moment) => {
+      const inside = people(sim, (c) => kmFrom(sim.net, c, area.lat, area.lon) <= area.radiusKm)
+      expect(inside.cutOff, moment).toBe(inside.pop)
+      const rest = people(sim, (c) => kmFrom(sim.net, c, area.lat, area.lon) > area.radiusKm)
+      expect(rest.full, moment).toBe(rest.pop)
+    })
+    // Two copies each, placed in the regions nearest their home instead: services are lost outside the storm too.
+    const near = buildNetwork(world, { kind: 'decentralized', placement: 'nearest', replicas: 2 }, SEED)
+    const sim = new Simulation(near, resolveScenario(near, toScenarioSpec(s.scenario!)), SEED)
+    sim.run(3)
+    const rest = people(sim, (c) => kmFrom(near, c, area.lat, area.lon) > area.radiusKm)
+    expect(rest.full).toBeLessThan(rest.pop)
   })
 
   it('the same disaster, peer to peer: those inside lose their connection in every design, everyone else keeps every service', () => {
     const { step: s, minutes } = step('The same disaster, peer to peer')
-    expect(s.caption).toMatch(/^Thousands of small computers run by independent people/)
-    expect(s.caption).toMatch(/every service copied to places far apart/)
-    expect(s.caption).toMatch(/inside the disaster lose their connection in every design/)
-    expect(s.caption).toMatch(/everyone else keeps every service, the Caribbean included/)
+    expect(s.caption).toMatch(/^The grid does this by design: every service copied to places far apart/)
+    expect(s.caption).toMatch(/on thousands of small computers run by independent people/)
+    expect(s.caption).toMatch(/inside the storm lose their connection in every design/)
+    expect(s.caption).toMatch(/everyone else keeps every service\.$/)
     const area = s.scenario as { kind: 'region'; lat: number; lon: number; radiusKm: number }
     const n = net(s.network)
     expect(n.graph.n).toBeGreaterThanOrEqual(1000)

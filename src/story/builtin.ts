@@ -1,7 +1,8 @@
 /**
  * The built-in story: today's centralized internet, two recorded outages replayed (AWS us-east-1's DNS, October
  * 2025; Cloudflare's global push, November 2025; src/sim/incidents), what multi-region copies do and do not protect
- * against, the peer-to-peer grid under the same failures, its own costs, and the two side by side. Captions for a general audience; numbers come from the live simulation,
+ * against (a provider's worldwide systems; a regional disaster, when the copies are far apart), the peer-to-peer
+ * grid under the same failures, its own costs, and the two side by side. Captions for a general audience; numbers come from the live simulation,
  * and every claim a caption makes is checked against the model in builtin.test.ts.
  */
 
@@ -47,7 +48,7 @@ export const BUILTIN_STORY: Story = {
     {
       title: 'Copies in other regions',
       caption:
-        'Keeping every service in two or three regions rides out that outage. But those regions sit close together and belong to one company.',
+        'Keeping every service in two or three regions rides out that outage. But every copy belongs to one company, and leans on its worldwide systems.',
       network: 'decentralized',
       view: ASHBURN,
       scenario: { kind: 'incident', id: 'aws-2025-10-20' },
@@ -74,20 +75,29 @@ export const BUILTIN_STORY: Story = {
     {
       title: 'A regional disaster',
       caption:
-        'A storm like Sandy, which left 8.5 million homes and businesses on the US East Coast without power in 2012, centred here, takes the nearby Ohio region down too. Copies elsewhere still serve everyone online, but tens of millions of people as far away as the Caribbean are cut off: their way into the cloud ran through those two regions.',
-      network: 'decentralized',
+        'A storm like Sandy, which left 8.5 million homes and businesses on the US East Coast without power in 2012, centred here, takes the Northern Virginia and Ohio regions down. What lived only there is gone for people everywhere, far from the storm too.',
+      network: 'centralized',
       view: ASHBURN,
       scenario: EAST_COAST,
       seconds: 14,
     },
     {
+      title: 'Copies far apart',
+      caption:
+        'Keep every service in regions far apart, as careful cloud teams do, and the storm costs only the people inside it: copies elsewhere serve everyone else. Copies away from the storm are what make the difference.',
+      network: 'decentralized',
+      view: ASHBURN,
+      scenario: EAST_COAST,
+      seconds: 12,
+    },
+    {
       title: 'The same disaster, peer to peer',
       caption:
-        'Thousands of small computers run by independent people, with every service copied to places far apart. The people inside the disaster lose their connection in every design; everyone else keeps every service, the Caribbean included.',
+        'The grid does this by design: every service copied to places far apart, on thousands of small computers run by independent people. The people inside the storm lose their connection in every design; everyone else keeps every service.',
       network: 'p2p',
       view: ASHBURN,
       scenario: EAST_COAST,
-      seconds: 16,
+      seconds: 14,
     },
     {
       title: 'What it costs',

@@ -97,7 +97,7 @@ describe('deriveEvents', () => {
     const hit = deriveEvents(series, { scenario: spec, net: centralized })[0]!
     expect(hit.what).toMatch(
       new RegExp(
-        `^A disaster took down everything within 700 km of Frankfurt: 6 nodes; services available 73% \\(${MINUS}27 points\\); users online 82% \\(${MINUS}18 points\\)$`,
+        `^A disaster took down everything within 700 km of Frankfurt: 6 nodes; services available 82% \\(${MINUS}18 points\\); users online 93% \\(${MINUS}7 points\\)$`,
       ),
     )
     expect(hit.severity).toBe('bad')

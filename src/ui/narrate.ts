@@ -236,8 +236,7 @@ function leadClause({ scenario, net, latest: m, first: f, previous, round }: Nar
     }
     case 'spread': {
       if (downNow === 0 && allBack) return null
-      if (growing)
-        return `a failure is spreading along links: ${round ? `round ${round}, ` : ''}${plural(downNow, 'node')} down`
+      if (growing) return `a failure is spreading: ${round ? `round ${round}, ` : ''}${plural(downNow, 'node')} down`
       return `the spreading failure has stopped: ${plural(downNow, 'node')} down`
     }
     case 'push': {

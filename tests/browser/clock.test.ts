@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { BUILTIN_STORY } from '../../src/story/builtin'
 import type { StepMetrics } from '../../src/sim/engine'
 import type { ScenarioSpecInput } from '../../src/sim/params'
 import { launchBrowser, openPage, type OpenedPage } from './chromium'
@@ -142,12 +143,13 @@ describe('the clock', () => {
   }, 120_000)
 
   test('stays on the story’s last step when Space asks for the next, its scenario running on', async () => {
-    const opened = await openPage(browser, '?story=builtin&step=10', { viewport: { width: 1600, height: 900 } })
+    const last = BUILTIN_STORY.steps.length
+    const opened = await openPage(browser, `?story=builtin&step=${last}`, { viewport: { width: 1600, height: 900 } })
     const page = await prepare(opened)
-    await page.waitForFunction(() => {
+    await page.waitForFunction((index) => {
       const s = window.p2pglobe!.getState()
-      return s.story?.index === 9 && s.scenario.kind === 'region'
-    })
+      return s.story?.index === index && s.scenario.kind === 'region'
+    }, last - 1)
     // Some minutes into the step's disaster (stepped through the page API: the clock's frames are not needed).
     await page.evaluate(() => window.p2pglobe!.step(5))
     const before = await state(page)
@@ -174,7 +176,7 @@ describe('the clock', () => {
       await window.p2pglobe!.step(1)
       return window.p2pglobe!.getState()
     })
-    expect(after.story!.index).toBe(9)
+    expect(after.story!.index).toBe(last - 1)
     expect(after.playing).toBe(true)
     expect(after.scenario).toEqual(before.scenario)
     expect(after.metrics!.t).toBeGreaterThan(t0)

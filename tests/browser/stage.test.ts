@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { BUILTIN_STORY } from '../../src/story/builtin'
 import type { Theme } from '../../src/store/store'
 import { launchBrowser, openPage } from './chromium'
 import {
@@ -121,7 +122,8 @@ describe('the globe is the page', () => {
       await page.evaluate(() => window.p2pglobe!.applyParams('?theme=dark'))
 
       // The built-in story: the cloud's recorded outage (a region impaired, labelled), and the two networks side by side.
-      for (const step of [3, 10]) {
+      const last = BUILTIN_STORY.steps.length
+      for (const step of [3, last]) {
         await page.evaluate((n) => window.p2pglobe!.applyParams(`?story=builtin&step=${n}`), step)
         // The step is on screen once its scenario plays (the step number comes first, its scenario after it).
         await page.waitForFunction((n) => {
@@ -129,7 +131,7 @@ describe('the globe is the page', () => {
           return s.story?.index === n - 1 && s.playing && s.scenario.kind !== 'none'
         }, step)
         await page.evaluate(() => window.p2pglobe!.pause())
-        await checkView(page, `story step ${step}`, step === 10 ? 2 : 1)
+        await checkView(page, `story step ${step}`, step === last ? 2 : 1)
       }
 
       expect(opened.pageErrors).toEqual([])

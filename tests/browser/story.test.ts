@@ -140,12 +140,14 @@ describe('presenter mode', () => {
       expect(await pressAndSee(page, key === ' ' ? 'Space' : key)).toBe(true)
       await expectStep(page, BUILTIN_STORY, index)
     }
-    // A digit goes to its step; the last (two networks side by side) is one Next further.
+    // A digit goes to its step; the ones past the ninth (the last: two networks side by side) are Next further.
     const last = BUILTIN_STORY.steps.length - 1
     await page.keyboard.press('9')
     await expectStep(page, BUILTIN_STORY, 8)
-    await page.keyboard.press('Space')
-    await expectStep(page, BUILTIN_STORY, last)
+    for (let index = 9; index <= last; index++) {
+      await page.keyboard.press('Space')
+      await expectStep(page, BUILTIN_STORY, index)
+    }
     // Keys the demo does not use go on to the page untouched.
     for (const key of ['x', 'ArrowDown', 'ArrowUp']) expect(await pressAndSee(page, key), key).toBe(false)
     expect((await storyState(page))!.index).toBe(last)

@@ -2,6 +2,11 @@
  * The cloud networks. Centralized: every service lives in one hyperscale region, most of them in the largest;
  * people enter the provider's backbone at their nearest point of presence (PoP) and cross it to the region.
  * Decentralized: the same regions and backbone, each service replicated in 2 or 3 regions with failover.
+ *
+ * The backbone is a mesh: every pair of regions is joined, and each PoP links to its nearest regions and to its
+ * nearest PoPs, so a PoP whose own regions fail reaches the others through its neighbours (as a real edge rides the
+ * provider's meshed backbone). Multi-region copies go, by default, to regions far from each other (disaster
+ * recovery pairs are chosen far apart), or with 'nearest' to the regions nearest the home region.
  */
 
 import { greatCircleKm } from '../geo.ts'
@@ -25,9 +30,27 @@ export interface CloudParams {
   services: number
   /** Regions each service runs in: 1 when centralized, 2 or 3 when decentralized. */
   replicas: number
+  /** Other PoPs each PoP links to (the backbone's mesh at the edge; 0: a PoP hangs off its regions only). */
+  popLinks: number
+  /**
+   * Where a service's other copies go: 'diverse', the nearest regions at least DIVERSE_MIN_KM from every copy so
+   * far (a disaster recovery region beyond a regional disaster's reach); 'nearest', the regions nearest its home.
+   */
+  placement: 'diverse' | 'nearest'
 }
 
-export const CENTRALIZED_DEFAULTS: CloudParams = { regions: 16, pops: 120, uplinks: 2, services: 100, replicas: 1 }
+/** How far apart a service's copies are kept under 'diverse' placement, km. */
+export const DIVERSE_MIN_KM = 1000
+
+export const CENTRALIZED_DEFAULTS: CloudParams = {
+  regions: 16,
+  pops: 120,
+  uplinks: 2,
+  services: 100,
+  replicas: 1,
+  popLinks: 3,
+  placement: 'diverse',
+}
 export const DECENTRALIZED_DEFAULTS: CloudParams = { ...CENTRALIZED_DEFAULTS, replicas: 3 }
 
 export function buildCloud(
@@ -66,17 +89,21 @@ export function buildCloud(
   const index = createGeoIndex(lat, lon)
   const isRegion = (v: number) => v < R
 
-  const links = new LinkBuilder(n, (R * (R - 1)) / 2 + P * params.uplinks)
+  const popLinks = Math.max(0, Math.floor(params.popLinks))
+  const links = new LinkBuilder(n, (R * (R - 1)) / 2 + P * (params.uplinks + popLinks))
   // The provider's private backbone joins every pair of regions directly (its own long-haul and subsea fiber).
   for (let i = 0; i < R; i++) for (let j = i + 1; j < R; j++) links.add(i, j)
   for (let j = R; j < n; j++) {
     for (const r of index.nearest(lat[j]!, lon[j]!, Math.max(1, params.uplinks), Infinity, isRegion)) links.add(j, r)
+    // And its nearest PoPs: the edge is meshed too.
+    if (popLinks > 0)
+      for (const q of index.nearest(lat[j]!, lon[j]!, popLinks + 1, Infinity, (v) => v >= R && v !== j)) links.add(j, q)
   }
   connectComponents(links, n, lat, lon, index)
   const graph = links.build()
 
   const users = attachUsers(clusters, index, lat, lon, (v) => v >= R)
-  const services = homeServices(params.services, params.replicas, metros.length, lat, lon)
+  const services = homeServices(params.services, params.replicas, metros.length, lat, lon, params.placement)
 
   return {
     kind,
@@ -136,7 +163,8 @@ function choosePopSites(world: World, count: number): number[] {
 
 /**
  * Services homed by region share (largest-remainder split of the Zipf shares); with replicas > 1 each service
- * also runs in the regions nearest its home, as multi-region deployments usually pair nearby regions.
+ * also runs in other regions: the nearest ones at least DIVERSE_MIN_KM from every copy so far ('diverse'; where
+ * none is that far, the farthest), or the nearest to its home ('nearest').
  */
 function homeServices(
   count: number,
@@ -144,6 +172,7 @@ function homeServices(
   regions: number,
   lat: Float64Array,
   lon: Float64Array,
+  placement: CloudParams['placement'],
 ): Services {
   const r = Math.max(1, Math.min(regions, Math.floor(replicas)))
   const perRegion = apportion(count, regionShares(regions))
@@ -157,10 +186,29 @@ function homeServices(
           greatCircleKm(lat[home]!, lon[home]!, lat[a]!, lon[a]!) -
           greatCircleKm(lat[home]!, lon[home]!, lat[b]!, lon[b]!),
       )
+    const others = placement === 'nearest' ? byDistance.slice(0, r - 1) : spreadOut(home, byDistance, r - 1, lat, lon)
     for (let k = 0; k < perRegion[home]!; k++, s++) {
       host[s * r] = home
-      for (let j = 1; j < r; j++) host[s * r + j] = byDistance[j - 1]!
+      for (let j = 1; j < r; j++) host[s * r + j] = others[j - 1]!
     }
   }
   return { count, replicas: r, host, latencySample: sampleServices(count) }
+}
+
+/**
+ * `k` regions for a service's other copies: in order of distance from home, each the first at least DIVERSE_MIN_KM
+ * from every copy chosen so far; where none is, the one farthest from them.
+ */
+function spreadOut(home: number, byDistance: number[], k: number, lat: Float64Array, lon: Float64Array): number[] {
+  const chosen = [home]
+  const apart = (v: number) => Math.min(...chosen.map((c) => greatCircleKm(lat[c]!, lon[c]!, lat[v]!, lon[v]!)))
+  const out: number[] = []
+  for (let j = 0; j < k; j++) {
+    const left = byDistance.filter((v) => !chosen.includes(v))
+    if (left.length === 0) break
+    const pick = left.find((v) => apart(v) >= DIVERSE_MIN_KM) ?? left.reduce((a, b) => (apart(b) > apart(a) ? b : a))
+    chosen.push(pick)
+    out.push(pick)
+  }
+  return out
 }

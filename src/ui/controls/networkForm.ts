@@ -36,7 +36,7 @@ export type FormValues = Record<string, string | boolean>
 
 const SCHEMAS = { centralized: CentralizedSpec, decentralized: DecentralizedSpec, p2p: P2PSpec }
 
-const DEFAULTS: Record<BuiltInKind, Record<string, number | boolean>> = {
+const DEFAULTS: Record<BuiltInKind, Record<string, unknown>> = {
   centralized: { ...CENTRALIZED_DEFAULTS },
   decentralized: { ...DECENTRALIZED_DEFAULTS },
   p2p: { ...P2P_DEFAULTS },
@@ -86,6 +86,7 @@ function cloudFields(kind: 'centralized' | 'decentralized'): Field[] {
     number(kind, 'regions', 'Regions', 'the largest first'),
     number(kind, 'pops', 'Points of presence', 'where people enter'),
     number(kind, 'uplinks', 'Uplinks', 'per point of presence'),
+    number(kind, 'popLinks', 'Edge links', 'to the nearest points of presence'),
     number(kind, 'services', 'Services', 'that people use'),
   ]
   if (kind === 'decentralized') fields.push(number(kind, 'replicas', 'Replicas', 'regions per service'))

@@ -6,6 +6,7 @@ import { DEFAULT_ROUTE_STRETCH, FIBER_KM_PER_MS } from '../../sim/geo'
 import { FAILURE_MODELS, NodeClass, type Network } from '../../sim/network'
 import { UPTIME_STREAKS, ageShareAbove } from '../../sim/churnFit'
 import { ACCESS_CANDIDATES, ACCESS_RADIUS_KM, BACKBONE_HOP_MS, OVERLAY_HOP_MS } from '../../sim/networks/common'
+import { DIVERSE_MIN_KM } from '../../sim/networks/cloud'
 import { OPERATOR_NEAR_KM, SHARED_ISP_KM } from '../../sim/incidents/replay'
 import { INCIDENT_TABLE } from '../incidents/incidentText'
 import { API_SHARE, EDGE_SHARE, NAMED_SHARE } from '../../sim/networks/planes'
@@ -81,7 +82,11 @@ function Networks({ nets }: { nets: Nets }) {
             <>
               {formatCount(c.byClass[NodeClass.region] ?? 0)} hyperscale cloud regions at real metros and{' '}
               {formatCount(c.byClass[NodeClass.pop] ?? 0)} points of presence where people enter the provider's backbone
-              ({formatCount(c.links)} links). Each of the {formatCount(c.services)} services lives in one region; the
+              ({formatCount(c.links)} links). The backbone is a mesh: every pair of regions is joined, and each point of
+              presence links to its {String(nets.centralized!.params.uplinks ?? '')} nearest regions and its{' '}
+              {String(nets.centralized!.params.popLinks ?? '')} nearest points of presence, so one whose regions fail
+              reaches the others through its neighbours (when it hung off its two regions alone, a disaster there cut
+              off tens of millions far away). Each of the {formatCount(c.services)} services lives in one region; the
               largest region hosts {formatPercent(largestShare)} of them.
             </>
           ) : (
@@ -93,7 +98,10 @@ function Networks({ nets }: { nets: Nets }) {
           {d ? (
             <>
               The same {formatCount(d.nodes)} sites and backbone; each service runs in {d.replicas} regions and fails
-              over to another when one is lost.
+              over to another when one is lost.{' '}
+              {nets.decentralized!.params.placement === 'nearest'
+                ? 'Its copies are in the regions nearest its home.'
+                : `Its copies are at least ${formatCount(DIVERSE_MIN_KM)} km apart, as disaster recovery regions are chosen: a regional disaster takes one copy at most.`}
             </>
           ) : (
             'Not built yet.'

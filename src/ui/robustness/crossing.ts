@@ -17,6 +17,11 @@ import { formatShare, type SweepMetric, type SweepResults } from './robustnessDa
 
 /** Differences smaller than this (a share) are noise, not one line above another. */
 const NOISE = 0.005
+/**
+ * How far below the grid must be to have fallen below a cloud, in shares: a sweep of a few trials wobbles by a
+ * point or so where the lines run together, and a dip of that size it climbs back from is not a crossing.
+ */
+const BELOW = 0.02
 /** The grid "falls apart" when its largest connected group holds less than this share of what is still up. */
 const FALLEN_APART = 0.5
 /** The networks the grid is compared with, the one it usually falls below first, first. */
@@ -75,7 +80,7 @@ export function findCrossing(request: Pick<SweepRequest, 'failure'> | null, resu
     let ahead = false
     for (let j = 0; j < pairs.length; j++) {
       if (diff[j]! > NOISE) ahead = true
-      if (!ahead || diff[j]! >= -NOISE) continue
+      if (!ahead || diff[j]! >= -BELOW) continue
       // Below now: the crossing lies after the last fraction where the grid was not below.
       let i = j - 1
       while (diff[i]! < 0) i--
