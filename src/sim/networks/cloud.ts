@@ -17,41 +17,11 @@ import { METROS, regionShares } from '../regions.ts'
 import { createGeoIndex } from '../spatial.ts'
 import type { World } from '../world.ts'
 import { cloudPlanes } from './planes.ts'
+import { CENTRALIZED_DEFAULTS, DECENTRALIZED_DEFAULTS, DIVERSE_MIN_KM, type CloudParams } from './defaults.ts'
 import { BACKBONE_HOP_MS, apportion, attachUsers, connectComponents, linkLatencies } from './common.ts'
 
-export interface CloudParams {
-  /** Hyperscale regions, the largest first (10 to 16). */
-  regions: number
-  /** Points of presence where users enter the backbone. */
-  pops: number
-  /** Regions each PoP connects to. */
-  uplinks: number
-  /** Number of services people use. */
-  services: number
-  /** Regions each service runs in: 1 when centralized, 2 or 3 when decentralized. */
-  replicas: number
-  /** Other PoPs each PoP links to (the backbone's mesh at the edge; 0: a PoP hangs off its regions only). */
-  popLinks: number
-  /**
-   * Where a service's other copies go: 'diverse', the nearest regions at least DIVERSE_MIN_KM from every copy so
-   * far (a disaster recovery region beyond a regional disaster's reach); 'nearest', the regions nearest its home.
-   */
-  placement: 'diverse' | 'nearest'
-}
-
-/** How far apart a service's copies are kept under 'diverse' placement, km. */
-export const DIVERSE_MIN_KM = 1000
-
-export const CENTRALIZED_DEFAULTS: CloudParams = {
-  regions: 16,
-  pops: 120,
-  uplinks: 2,
-  services: 100,
-  replicas: 1,
-  popLinks: 3,
-  placement: 'diverse',
-}
-export const DECENTRALIZED_DEFAULTS: CloudParams = { ...CENTRALIZED_DEFAULTS, replicas: 3 }
+export type { CloudParams } from './defaults.ts'
+export { CENTRALIZED_DEFAULTS, DECENTRALIZED_DEFAULTS, DIVERSE_MIN_KM } from './defaults.ts'
 
 export function buildCloud(
   world: World,

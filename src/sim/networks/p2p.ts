@@ -12,33 +12,10 @@ import { createGeoIndex } from '../spatial.ts'
 import type { World } from '../world.ts'
 import { gridPlanes } from './planes.ts'
 import { OVERLAY_HOP_MS, attachUsers, buildOverlay, linkLatencies, placeReplicas } from './common.ts'
+import { P2P_DEFAULTS, type P2PParams } from './defaults.ts'
 
-export interface P2PParams {
-  /** Number of small nodes (10 to 100,000). */
-  nodes: number
-  /** Nearest peers each node links to. */
-  links: number
-  /** Mean number of long links per node (to a random node anywhere). */
-  longLinks: number
-  /** Number of services people use. */
-  services: number
-  /** Nodes each service runs on. */
-  replicas: number
-  /** Replicas of one service are kept at least this far apart where possible, km. */
-  replicaSeparationKm: number
-  /** Re-create replicas lost with failed nodes on working ones. */
-  selfHealing: boolean
-}
-
-export const P2P_DEFAULTS: P2PParams = {
-  nodes: 3000,
-  links: 4,
-  longLinks: 0.5,
-  services: 100,
-  replicas: 3,
-  replicaSeparationKm: 500,
-  selfHealing: true,
-}
+export type { P2PParams } from './defaults.ts'
+export { P2P_DEFAULTS } from './defaults.ts'
 
 export const P2P_MAX_NODES = 100_000
 

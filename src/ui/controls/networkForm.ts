@@ -6,8 +6,7 @@
 
 import { z } from '../../zod'
 import type { NetworkSpec } from '../../sim/index'
-import { CENTRALIZED_DEFAULTS, DECENTRALIZED_DEFAULTS } from '../../sim/networks/cloud'
-import { P2P_DEFAULTS } from '../../sim/networks/p2p'
+import { CENTRALIZED_DEFAULTS, DECENTRALIZED_DEFAULTS, P2P_DEFAULTS } from '../../sim/networks/defaults'
 import { CentralizedSpec, DecentralizedSpec, NetworkSpecSchema, P2PSpec, firstIssue } from '../../sim/params'
 import type { BuiltInKind } from '../../store/store'
 
