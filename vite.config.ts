@@ -65,6 +65,8 @@ export default defineConfig(({ mode }) => ({
           // tasks, which a unit test running beside them would make).
           sequence: { groupOrder: 0 },
           maxWorkers: 2,
+          // Simulations of whole networks: a test that takes 3 s alone can take 8 beside another on two cores.
+          testTimeout: 30_000,
         },
       },
       {
