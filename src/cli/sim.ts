@@ -25,6 +25,7 @@ import { INCIDENTS } from '../sim/incidents/data.ts'
 import { INCIDENT_IDS } from '../sim/incidents/replay.ts'
 import { validIncidents } from '../sim/incidents/schema.ts'
 import { INCIDENT_TABLE_DEFINITIONS, incidentTable } from '../sim/incidents/table.ts'
+import { sensitivityTable } from '../sim/sensitivity.ts'
 import { loadWorld } from './load-world.ts'
 
 /** A problem with the command line or its input: exit code 2. */
@@ -39,6 +40,8 @@ Commands
   sweep      robustness: metrics against the fraction of nodes or links failed, over trials
   cascade    a Motter-Lai overload cascade on a graph, run to the end
   incidents  recorded outages replayed on the three networks: the model beside the record
+  sensitivity  the grid's latency under each cost of a hop through a small node, and what the centralized cloud
+             loses to a disaster at Northern Virginia under each skew of services over its regions (JSON)
   help       this text
 
 The network (run, sweep, cascade)
@@ -48,6 +51,8 @@ The network (run, sweep, cascade)
   --pops N                  cloud points of presence, 10..1000 (default 120)
   --uplinks N               regions each point of presence links to, 1..4 (default 2)
   --pop-links N             other points of presence each links to (the edge's mesh), 0..8 (default 3)
+  --region-skew S           how unevenly services are homed over regions, a Zipf exponent 0..3 (default 1:
+                            the largest hosts about 30%; 0: all alike)
   --placement diverse|nearest   decentralized: a service's other copies in regions at least 1,000 km apart
                             (default diverse), or in the regions nearest its home
   --services N              services people use, 1..10000 (default 100)
@@ -56,6 +61,7 @@ The network (run, sweep, cascade)
   --links N                 nearest peers each p2p node links to, 1..16 (default 4)
   --long-links X            mean long links per p2p node, 0..8 (default 0.5)
   --self-healing on|off     p2p re-creates lost replicas (default on)
+  --hop-ms MS               p2p: what a hop through a small node adds to a round trip, 0..100 (default 5)
 
 run
   --scenario KIND           (default none), one of:
@@ -120,6 +126,8 @@ const FLAGS = {
   uplinks: { type: 'string' },
   'pop-links': { type: 'string' },
   placement: { type: 'string' },
+  'region-skew': { type: 'string' },
+  'hop-ms': { type: 'string' },
   services: { type: 'string' },
   replicas: { type: 'string' },
   nodes: { type: 'string' },
@@ -165,6 +173,8 @@ type Flags = Partial<Record<keyof typeof FLAGS, string | boolean>>
 const FLAG_OF: Record<string, string> = {
   longLinks: 'long-links',
   popLinks: 'pop-links',
+  regionSkew: 'region-skew',
+  hopMs: 'hop-ms',
   selfHealing: 'self-healing',
   radiusKm: 'radius-km',
   dtMin: 'dt',
@@ -266,6 +276,8 @@ function networkFrom(flags: Flags, seed: number): Network {
     uplinks: numberFlag(flags, 'uplinks'),
     popLinks: numberFlag(flags, 'pop-links'),
     placement: str(flags, 'placement'),
+    regionSkew: numberFlag(flags, 'region-skew'),
+    hopMs: numberFlag(flags, 'hop-ms'),
     services: numberFlag(flags, 'services'),
     replicas: numberFlag(flags, 'replicas'),
     nodes: numberFlag(flags, 'nodes'),
@@ -321,6 +333,8 @@ const NETWORK_FLAGS: Partial<Record<keyof typeof FLAGS, readonly string[]>> = {
   uplinks: ['centralized', 'decentralized'],
   'pop-links': ['centralized', 'decentralized'],
   placement: ['decentralized'],
+  'region-skew': ['centralized', 'decentralized'],
+  'hop-ms': ['p2p'],
   replicas: ['decentralized', 'p2p', 'graph'],
   services: ['centralized', 'decentralized', 'p2p', 'graph'],
   nodes: ['p2p'],
@@ -490,6 +504,8 @@ const ALLOWED: Record<string, (keyof typeof FLAGS)[]> = {
     'uplinks',
     'pop-links',
     'placement',
+    'region-skew',
+    'hop-ms',
     'services',
     'replicas',
     'nodes',
@@ -529,6 +545,7 @@ const ALLOWED: Record<string, (keyof typeof FLAGS)[]> = {
   sweep: ['failure', 'by', 'fractions', 'trials'],
   cascade: ['alpha', 'trigger'],
   incidents: ['incident'],
+  sensitivity: [],
 }
 
 /** Joins `--flag -12.5` into `--flag=-12.5`: node's parser would take a negative number for a flag. */
@@ -595,12 +612,15 @@ export function main(argv: string[]): string {
   const flags = parsed.values as Flags
   const [command, ...extra] = parsed.positionals
   if (flags.help || command === 'help' || command === undefined) return HELP
-  if (!['run', 'sweep', 'cascade', 'incidents'].includes(command)) {
-    throw new UsageError(`unknown command ${JSON.stringify(command)}: expected run, sweep, cascade, incidents or help`)
+  if (!['run', 'sweep', 'cascade', 'incidents', 'sensitivity'].includes(command)) {
+    throw new UsageError(
+      `unknown command ${JSON.stringify(command)}: expected run, sweep, cascade, incidents, sensitivity or help`,
+    )
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}; flags start with --`)
   // The incidents table builds the three default networks: of the network flags, only the seed and the format.
-  const base = command === 'incidents' ? (['seed', 'format', 'help'] as const) : ALLOWED.network!
+  const base =
+    command === 'incidents' || command === 'sensitivity' ? (['seed', 'format', 'help'] as const) : ALLOWED.network!
   const allowed = new Set([...base, ...ALLOWED[command]!])
   for (const name of Object.keys(flags)) {
     if (!allowed.has(name as keyof typeof FLAGS)) throw new UsageError(`--${name} does not apply to "${command}"`)
@@ -639,6 +659,10 @@ export function main(argv: string[]): string {
     )
   }
   if (command === 'incidents') return incidentsCommand(flags, seed, format)
+  if (command === 'sensitivity') {
+    if (format !== 'json') throw new UsageError('--format: sensitivity prints JSON only')
+    return JSON.stringify(sensitivityTable(loadWorld(), seed)) + '\n'
+  }
   const alpha = numberFlag(flags, 'alpha') ?? SCENARIO_DEFAULTS.cascade.alpha
   if (alpha < 0 || alpha > 100)
     throw new UsageError(`--alpha: expected a number from 0 to 100, got ${JSON.stringify(str(flags, 'alpha'))}`)

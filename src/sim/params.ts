@@ -26,6 +26,7 @@ export const CentralizedSpec = z.strictObject({
   pops: z.optional(int(10, 1000)),
   uplinks: z.optional(int(1, 4)),
   popLinks: z.optional(int(0, 8)),
+  regionSkew: z.optional(num(0, 3)),
   services: z.optional(int(1, 10_000)),
 })
 export const DecentralizedSpec = z.strictObject({
@@ -37,6 +38,7 @@ export const DecentralizedSpec = z.strictObject({
   services: z.optional(int(1, 10_000)),
   replicas: z.optional(int(2, 3)),
   placement: z.optional(z.enum(['diverse', 'nearest'])),
+  regionSkew: z.optional(num(0, 3)),
 })
 export const P2PSpec = z.strictObject({
   kind: z.literal('p2p'),
@@ -47,6 +49,7 @@ export const P2PSpec = z.strictObject({
   replicas: z.optional(int(1, 16)),
   replicaSeparationKm: z.optional(num(0, 20_000)),
   selfHealing: z.optional(z.boolean()),
+  hopMs: z.optional(num(0, 100)),
 })
 export const NetworkSpecSchema = z.discriminatedUnion('kind', [CentralizedSpec, DecentralizedSpec, P2PSpec])
 

@@ -31,12 +31,13 @@ export const METROS: readonly Metro[] = [
 ]
 
 /**
- * Share of services homed in the region of rank i (0-based) among `count` regions: Zipf with exponent 1, so the
- * largest region hosts about 30% of them with all 16. An assumption, not a measurement: cloud providers do not
- * publish per-region shares; us-east-1 is widely known to be the largest.
+ * Share of services homed in the region of rank i (0-based) among `count` regions: Zipf with exponent `skew` (1 by
+ * default, so the largest region hosts about 30% of them with all 16; 0: every region the same share). An
+ * assumption, not a measurement: cloud providers do not publish per-region shares; us-east-1 is widely known to be
+ * the largest. The methodology shows what the centralized cloud loses under each skew (sensitivity.ts).
  */
-export function regionShares(count: number): number[] {
-  const w = Array.from({ length: count }, (_, i) => 1 / (i + 1))
+export function regionShares(count: number, skew = 1): number[] {
+  const w = Array.from({ length: count }, (_, i) => 1 / Math.pow(i + 1, skew))
   const sum = w.reduce((a, b) => a + b, 0)
   return w.map((x) => x / sum)
 }

@@ -349,7 +349,8 @@ describe('robustness chart', () => {
     let best = 1
     for (let i = 1; i + 1 < central.length; i++)
       if (Math.min(clearance(i), clearance(i + 1)) > Math.min(clearance(best), clearance(best + 1))) best = i
-    expect(Math.min(clearance(best), clearance(best + 1))).toBeGreaterThan(0.05)
+    // (Two points of the axis or more: a few pixels of chart between the coinciding lines and any other.)
+    expect(Math.min(clearance(best), clearance(best + 1))).toBeGreaterThan(0.02)
     const seen = await page.evaluate(countColours, {
       from: [central[best]!.fraction * 100, central[best]!.survivability.mean * 100],
       to: [central[best + 1]!.fraction * 100, central[best + 1]!.survivability.mean * 100],

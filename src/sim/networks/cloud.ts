@@ -73,7 +73,15 @@ export function buildCloud(
   const graph = links.build()
 
   const users = attachUsers(clusters, index, lat, lon, (v) => v >= R)
-  const services = homeServices(params.services, params.replicas, metros.length, lat, lon, params.placement)
+  const services = homeServices(
+    params.services,
+    params.replicas,
+    metros.length,
+    lat,
+    lon,
+    params.placement,
+    params.regionSkew,
+  )
 
   return {
     kind,
@@ -143,9 +151,10 @@ function homeServices(
   lat: Float64Array,
   lon: Float64Array,
   placement: CloudParams['placement'],
+  skew: number,
 ): Services {
   const r = Math.max(1, Math.min(regions, Math.floor(replicas)))
-  const perRegion = apportion(count, regionShares(regions))
+  const perRegion = apportion(count, regionShares(regions, skew))
   const host = new Int32Array(count * r).fill(-1)
   let s = 0
   for (let home = 0; home < regions; home++) {

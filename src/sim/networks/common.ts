@@ -9,6 +9,7 @@ import { sampleServices } from '../network.ts'
 import { createRng } from '../rng.ts'
 import type { GeoIndex } from '../spatial.ts'
 import type { Clusters } from '../world.ts'
+import { P2P_DEFAULTS } from './defaults.ts'
 
 /** Candidate access nodes per population cluster, the same in every network. */
 export const ACCESS_CANDIDATES = 4
@@ -24,7 +25,7 @@ export const ACCESS_RADIUS_KM = 1000
  * in software, so it costs more. An assumption, stated in the README; part of what the distributed design costs.
  */
 export const BACKBONE_HOP_MS = 1
-export const OVERLAY_HOP_MS = 5
+export const OVERLAY_HOP_MS = P2P_DEFAULTS.hopMs
 
 /** Gives each population cluster its k nearest nodes (among those `accept` allows) as candidate access points. */
 export function attachUsers(

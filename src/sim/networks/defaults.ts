@@ -21,6 +21,8 @@ export interface CloudParams {
    * far (a disaster recovery region beyond a regional disaster's reach); 'nearest', the regions nearest its home.
    */
   placement: 'diverse' | 'nearest'
+  /** How unevenly services are homed over the regions: a Zipf exponent (regions.ts; 0: evenly). */
+  regionSkew: number
 }
 
 /** How far apart a service's copies are kept under 'diverse' placement, km. */
@@ -34,6 +36,7 @@ export const CENTRALIZED_DEFAULTS: CloudParams = {
   replicas: 1,
   popLinks: 3,
   placement: 'diverse',
+  regionSkew: 1,
 }
 export const DECENTRALIZED_DEFAULTS: CloudParams = { ...CENTRALIZED_DEFAULTS, replicas: 3 }
 
@@ -52,6 +55,11 @@ export interface P2PParams {
   replicaSeparationKm: number
   /** Re-create replicas lost with failed nodes on working ones. */
   selfHealing: boolean
+  /**
+   * What a hop through a small node adds to a round trip, ms: it routes and re-encrypts in software on an ordinary
+   * connection. An assumption (no published figure); the methodology shows the latency under 1 to 20 ms.
+   */
+  hopMs: number
 }
 
 export const P2P_DEFAULTS: P2PParams = {
@@ -62,4 +70,5 @@ export const P2P_DEFAULTS: P2PParams = {
   replicas: 3,
   replicaSeparationKm: 500,
   selfHealing: true,
+  hopMs: 5,
 }

@@ -78,7 +78,7 @@ export function buildP2P(world: World, partial: Partial<P2PParams> = {}, seed = 
     operatorCount,
     labels: new Map(),
     ids: null,
-    linkRttMs: linkLatencies(graph, lat, lon, OVERLAY_HOP_MS),
+    linkRttMs: linkLatencies(graph, lat, lon, params.hopMs),
     users,
     services,
     selfHealing: params.selfHealing,

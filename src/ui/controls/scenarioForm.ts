@@ -273,7 +273,7 @@ export function failureLabel(f: ScenarioFields): string {
     case 'spread':
       return 'spreading failure'
     case 'push':
-      return 'bad config push'
+      return f.operator === 'all' ? 'bad release, everywhere' : 'bad config push'
     case 'churn':
       return 'everyday churn'
   }

@@ -45,8 +45,14 @@ export const FAILURE_PRESETS: readonly FailurePreset[] = [
   {
     id: 'push',
     name: 'A bad configuration push',
-    hint: "One operator's machines take a broken update, one after another",
+    hint: "One operator's machines take a broken update: on a cloud, all of them",
     spec: { kind: 'push', transmissibility: SCENARIO_DEFAULTS.push.transmissibility, operator: 'largest' },
+  },
+  {
+    id: 'release',
+    name: 'A bad software release',
+    hint: 'One release every node runs, pushed everywhere: the grid shares one system too',
+    spec: { kind: 'push', transmissibility: SCENARIO_DEFAULTS.push.transmissibility, operator: 'all' },
   },
   {
     id: 'attack',

@@ -18,9 +18,14 @@ import { NETWORK_LABELS } from '../../store/store'
 import { formatCount, formatDuration, formatMs, formatPercent, formatSmallShare, scaleNumber } from '../hud/format'
 import { DETECTED_INCIDENTS, RESPONSE_INCIDENTS, copyMinutes } from '../../sim/repair'
 import { EXACT_LOAD_MAX_NODES, LOAD_SAMPLE_SOURCES } from '../../sim/cascade'
+import sensitivity from '../../data/sensitivity-table.json'
+import type { SensitivityTable } from '../../sim/sensitivity'
 import { HOURS_BAD, SHARE_OK, SHARE_WARN } from '../hud/severity'
 import { allDownShare, failureRows, networkFacts, type FailureRow } from './facts'
 import { Sources } from './Sources'
+
+/** How the results lean on the hop cost and the region skew (`npm run data:sensitivity`). */
+const SENSITIVITY = sensitivity as SensitivityTable
 
 /** The model in plain words, with its parameters read live from the networks the page built. */
 export function ModelText() {
@@ -397,6 +402,42 @@ function Latency({ rest }: { rest: Record<'centralized' | 'decentralized' | 'p2p
           </li>
         ))}
       </ul>
+      <p>
+        No one publishes what a hop through a small overlay node costs, and the grid's paths have many hops, so its
+        latency leans on that figure. With the default networks (seed 1; `npm run sim -- sensitivity`), against the
+        clouds'{' '}
+        {SENSITIVITY.latency.clouds
+          .map((c) => `${formatMs(c.p50)} (${NETWORK_LABELS[c.network].toLowerCase()})`)
+          .join(' and ')}{' '}
+        median:
+      </p>
+      <table className="method__table">
+        <caption>The grid's latency against the cost of a hop through a small node</caption>
+        <thead>
+          <tr>
+            <th scope="col">A hop costs</th>
+            {SENSITIVITY.latency.grid.map((r) => (
+              <th scope="col" key={r.hopMs}>
+                {r.hopMs} ms
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Median</th>
+            {SENSITIVITY.latency.grid.map((r) => (
+              <td key={r.hopMs}>{formatMs(r.p50)}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">p95</th>
+            {SENSITIVITY.latency.grid.map((r) => (
+              <td key={r.hopMs}>{formatMs(r.p95)}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
     </section>
   )
 }
@@ -503,7 +544,15 @@ function Assumptions() {
       <ul className="method__list">
         <li>
           Cloud providers publish no share of services per region: here it follows Zipf's law, so the largest of 16
-          regions (Northern Virginia) hosts about 30% of them.
+          regions (Northern Virginia) hosts about 30% of them, and that sets how much the centralized cloud loses with
+          it. Under a disaster within 500 km of Northern Virginia, its services available are{' '}
+          {SENSITIVITY.regionSkew
+            .map(
+              (r) =>
+                `${formatPercent(r.serviceAvailability)} with the largest region hosting ${formatPercent(r.largestShare)} (skew ${r.skew})`,
+            )
+            .join(', ')}
+          ; the grid's, {formatPercent(SENSITIVITY.gridUnderDisaster)} (--region-skew on the command line).
         </li>
         <li>The cloud's backbone joins every pair of regions directly.</li>
         <li>Everyone uses every service; latency is measured on a fixed sample of 16 of them.</li>
