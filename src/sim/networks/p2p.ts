@@ -11,7 +11,7 @@ import { createRng } from '../rng.ts'
 import { createGeoIndex } from '../spatial.ts'
 import type { World } from '../world.ts'
 import { gridPlanes } from './planes.ts'
-import { OVERLAY_HOP_MS, attachUsers, buildOverlay, linkLatencies, placeReplicas } from './common.ts'
+import { attachUsers, buildOverlay, linkLatencies, placeReplicas } from './common.ts'
 import { P2P_DEFAULTS, type P2PParams } from './defaults.ts'
 
 export type { P2PParams } from './defaults.ts'
