@@ -61,6 +61,8 @@ The network (run, sweep, cascade)
   --links N                 nearest peers each p2p node links to, 1..16 (default 4)
   --long-links X            mean long links per p2p node, 0..8 (default 0.5)
   --self-healing on|off     p2p re-creates lost replicas (default on)
+  --scale-copies on|off     p2p: more copies the more a service is used, --replicas at least (default on;
+                            off: --replicas of every service)
   --hop-ms MS               p2p: what a hop through a small node adds to a round trip, 0..100 (default 5)
 
 run
@@ -134,6 +136,7 @@ const FLAGS = {
   links: { type: 'string' },
   'long-links': { type: 'string' },
   'self-healing': { type: 'string' },
+  'scale-copies': { type: 'string' },
   scenario: { type: 'string' },
   node: { type: 'string' },
   lat: { type: 'string' },
@@ -176,6 +179,7 @@ const FLAG_OF: Record<string, string> = {
   regionSkew: 'region-skew',
   hopMs: 'hop-ms',
   selfHealing: 'self-healing',
+  scaleCopies: 'scale-copies',
   radiusKm: 'radius-km',
   dtMin: 'dt',
   startMin: 'start',
@@ -201,6 +205,15 @@ function numberFlag(flags: Flags, name: keyof typeof FLAGS): number | undefined 
   const x = raw.trim() === '' ? NaN : Number(raw)
   if (!Number.isFinite(x)) throw new UsageError(`--${name}: expected a number, got ${JSON.stringify(raw)}`)
   return x
+}
+
+/** An on/off flag (true and false accepted too), or undefined when absent. */
+function onOff(flags: Flags, name: keyof typeof FLAGS): boolean | undefined {
+  const raw = str(flags, name)
+  if (raw === undefined) return undefined
+  if (!['on', 'off', 'true', 'false'].includes(raw))
+    throw new UsageError(`--${name}: expected on or off, got ${JSON.stringify(raw)}`)
+  return raw === 'on' || raw === 'true'
 }
 
 function choice<T extends string>(flags: Flags, name: keyof typeof FLAGS, values: readonly T[], fallback: T): T {
@@ -261,14 +274,8 @@ function networkFrom(flags: Flags, seed: number): Network {
   }
   const kind = choice(flags, 'network', ['centralized', 'decentralized', 'p2p'] as const, 'p2p')
   checkApplies(flags, NETWORK_FLAGS, kind, `the ${kind} network`)
-  const selfHealingRaw = str(flags, 'self-healing')
-  let selfHealing: boolean | undefined
-  if (selfHealingRaw !== undefined) {
-    if (!['on', 'off', 'true', 'false'].includes(selfHealingRaw)) {
-      throw new UsageError(`--self-healing: expected on or off, got ${JSON.stringify(selfHealingRaw)}`)
-    }
-    selfHealing = selfHealingRaw === 'on' || selfHealingRaw === 'true'
-  }
+  const selfHealing = onOff(flags, 'self-healing')
+  const scaleCopies = onOff(flags, 'scale-copies')
   const given = dropUndefined({
     kind,
     regions: numberFlag(flags, 'regions'),
@@ -284,6 +291,7 @@ function networkFrom(flags: Flags, seed: number): Network {
     links: numberFlag(flags, 'links'),
     longLinks: numberFlag(flags, 'long-links'),
     selfHealing,
+    scaleCopies,
   })
   const spec = validate(NetworkSpecSchema, given, flags) as NetworkSpec
   return buildNetwork(loadWorld(), spec, seed)
@@ -341,6 +349,7 @@ const NETWORK_FLAGS: Partial<Record<keyof typeof FLAGS, readonly string[]>> = {
   links: ['p2p'],
   'long-links': ['p2p'],
   'self-healing': ['p2p'],
+  'scale-copies': ['p2p'],
 }
 
 /** Refuses a flag given for a kind it does not apply to, rather than silently ignoring it. */
@@ -512,6 +521,7 @@ const ALLOWED: Record<string, (keyof typeof FLAGS)[]> = {
     'links',
     'long-links',
     'self-healing',
+    'scale-copies',
     'seed',
     'format',
     'help',

@@ -136,8 +136,13 @@ describe('repairs and self-healing', () => {
   })
 
   it('re-creates replicas lost with failed nodes, so a second failure does not take the service', () => {
-    const healing = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, selfHealing: true }, 3)
-    const fixed = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, selfHealing: false }, 3)
+    // Two copies of every service (not scaled with demand), to lose one and then the other.
+    const healing = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, scaleCopies: false }, 3)
+    const fixed = buildNetwork(
+      world,
+      { kind: 'p2p', nodes: 1000, replicas: 2, scaleCopies: false, selfHealing: false },
+      3,
+    )
     const outcome = (net: typeof healing) => {
       // No data to send (copyGb 0): the copy lands as soon as it starts; the copy's time is tested below.
       const sim = new Simulation(net, { kind: 'none' }, 3, { healAfterMin: 5, copyGb: 0 })
@@ -160,7 +165,7 @@ describe('repairs and self-healing', () => {
   })
 
   it('marks the node that takes a re-created replica, at the minute it takes it (the scene rings it)', () => {
-    const net = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, selfHealing: true }, 3)
+    const net = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, scaleCopies: false }, 3)
     const sim = new Simulation(net, { kind: 'none' }, 3, { healAfterMin: 5 })
     const lost = sim.host[0]!
     sim.failNode(lost)
@@ -179,7 +184,7 @@ describe('repairs and self-healing', () => {
   })
 
   it('sends a copy in the time its data takes over the sending node’s upstream, shared by the copies it sends', () => {
-    const net = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, selfHealing: true }, 3)
+    const net = buildNetwork(world, { kind: 'p2p', nodes: 1000, replicas: 2, scaleCopies: false }, 3)
     const landed = (copyGb: number, copyMbps: number, lose: number[]) => {
       const sim = new Simulation(net, { kind: 'none' }, 3, { healAfterMin: 1, copyGb, copyMbps })
       const before = lose.map((s) => sim.host[s * 2]!)
@@ -209,7 +214,7 @@ describe('repairs and self-healing', () => {
   })
 
   it('cannot heal a service whose every replica is gone', () => {
-    const net = buildNetwork(world, { kind: 'p2p', nodes: 500, replicas: 1 }, 2)
+    const net = buildNetwork(world, { kind: 'p2p', nodes: 500, replicas: 1, scaleCopies: false }, 2)
     const sim = new Simulation(net, { kind: 'none' }, 2, { healAfterMin: 1 })
     const host = sim.host[0]!
     sim.failNode(host)

@@ -22,6 +22,7 @@ import { scenarioPlace } from './scenarios.ts'
 import type { GeoIndex } from './spatial.ts'
 import { createGeoIndex } from './spatial.ts'
 import { TrafficFlows } from './traffic.ts'
+import { MAX_COPIES_PER_NODE } from './demand.ts'
 import {
   DEFAULT_COPY_GB,
   DEFAULT_COPY_MBPS,
@@ -179,6 +180,7 @@ export class Simulation {
   /** Copies each node is sending now (they share its upstream). */
   private readonly sending: Uint16Array
   private copying = 0
+  private held: Uint16Array | null = null
   /** Hours each node has been up (churn's Weibull hazard depends on it). */
   private readonly upAgeH: Float64Array
   private readonly immune: Uint8Array
@@ -656,6 +658,13 @@ export class Simulation {
     if (this.copying === 0 && !host.some(due)) return
     const uf = this.metrics.uf
     connectAlive(this.net.graph, this.nodeUp, this.linkUp, uf)
+    // Copies each node holds or is receiving: a small node takes at most MAX_COPIES_PER_NODE (demand.ts).
+    this.held ??= new Uint16Array(this.net.graph.n)
+    const held = this.held.fill(0)
+    for (let i = 0; i < host.length; i++) {
+      if (host[i]! >= 0) held[host[i]!]!++
+      if (this.copyTo[i]! >= 0) held[this.copyTo[i]!]!++
+    }
     let healed = 0
     for (let s = 0; s < services.count; s++) {
       for (let j = 0; j < R; j++) {
@@ -695,11 +704,12 @@ export class Simulation {
           this.net.lon[h]!,
           1,
           Infinity,
-          (v) => this.nodeUp[v] === 1 && uf.find(v) === root && !taken(v),
+          (v) => this.nodeUp[v] === 1 && held[v]! < MAX_COPIES_PER_NODE && uf.find(v) === root && !taken(v),
         )[0]
         if (target === undefined) continue
         this.copyTo[slot] = target
         this.copyFrom[slot] = from
+        held[target]!++
         this.sending[from]!++
         this.copying++
         const minutes = copyMinutes(this.options.copyGb, this.options.copyMbps, this.sending[from])

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world.ts'
 import { EXACT_LOAD_MAX_NODES, LOAD_SAMPLE_SOURCES, MotterLai, loadSources, pickTrigger } from './cascade.ts'
 import { ageShareAbove, fitUptimes, gammaQ, streakError, UPTIME_STREAKS } from './churnFit.ts'
+import { MAX_COPIES_PER_NODE, servedShare } from './demand.ts'
 import { Simulation } from './engine.ts'
+import type { Scenario } from './scenarios.ts'
 import { greatCircleKm } from './geo.ts'
 import { DIVERSE_MIN_KM } from './networks/cloud.ts'
 import { buildNetwork } from './index.ts'
@@ -139,5 +141,61 @@ describe('the cloud built as a cloud engineer would', () => {
             DIVERSE_MIN_KM,
           )
         }
+  })
+})
+
+describe('demand and capacity', () => {
+  it('a copy carries only its share: the most used service runs on many small nodes, none holding more than a few', () => {
+    const grid = buildNetwork(world, { kind: 'p2p' }, 1)
+    const s = grid.services!
+    const copies = (i: number) => s.host.subarray(i * s.replicas, (i + 1) * s.replicas).filter((h) => h >= 0).length
+    // Three home nodes once served everyone's most used service.
+    expect(copies(0)).toBeGreaterThan(100)
+    expect(copies(0) / copies(s.count - 1)).toBeGreaterThan(20)
+    const held = new Map<number, number>()
+    for (const h of s.host) if (h >= 0) held.set(h, (held.get(h) ?? 0) + 1)
+    expect(Math.max(...held.values())).toBeLessThanOrEqual(MAX_COPIES_PER_NODE)
+  })
+
+  it("a failed region's load moves to the survivors at a cost: two of three regions lost, half the service", () => {
+    const multi = buildNetwork(world, { kind: 'decentralized' }, 1)
+    const s = multi.services!
+    const [a, b, c] = Array.from(s.host.subarray(0, 3))
+    const outage = (nodes: number[]): Scenario => ({
+      kind: 'outage',
+      planes: [],
+      nodes,
+      links: [],
+      fleetShare: 0,
+      areas: [],
+    })
+    const sim = new Simulation(multi, outage([a!, b!]), 1, { repairAfterMin: null })
+    sim.run(3)
+    // Every service keeps a working copy (its third region), but not the capacity for everyone's use of it.
+    expect(sim.nodeUp[c!]).toBe(1)
+    expect(sim.current.usersOnline).toBe(1)
+    expect(sim.current.serviceAvailability!).toBeLessThan(0.999)
+    // One region lost of three: within the headroom, nothing is lost (the load moves at no visible cost).
+    const one = new Simulation(multi, outage([a!]), 1, { repairAfterMin: null })
+    one.run(3)
+    expect(one.current.serviceAvailability).toBeCloseTo(1, 9)
+  })
+
+  it('serves a share in proportion past the headroom', () => {
+    expect(servedShare(3, 3, 100, 100)).toBe(1)
+    expect(servedShare(2, 3, 100, 100)).toBe(1)
+    expect(servedShare(1, 3, 100, 100)).toBeCloseTo(0.5, 12)
+    expect(servedShare(1, 3, 50, 100)).toBe(1)
+    expect(servedShare(0, 3, 100, 100)).toBe(0)
+  })
+
+  it('healing places no more than a few copies on one small node', () => {
+    const grid = buildNetwork(world, { kind: 'p2p' }, 1)
+    const sim = new Simulation(grid, { kind: 'region', lat: 50.1, lon: 8.7, radiusKm: 1500 }, 1, { copyGb: 0 })
+    sim.run(40)
+    const held = new Map<number, number>()
+    for (const h of sim.host) if (h >= 0) held.set(h, (held.get(h) ?? 0) + 1)
+    expect(Math.max(...held.values())).toBeLessThanOrEqual(MAX_COPIES_PER_NODE)
+    expect([...sim.nodeHealedAt].some((t) => t > 0)).toBe(true)
   })
 })

@@ -5,7 +5,9 @@
  *   services: one of their nearest candidates when it does as well as any (the nearest on a tie), otherwise
  *   the nearest that does best among the REACH_LIST access nodes nearest them within reach;
  * - users online: share of the population that can use at least one service;
- * - service availability: share of (person, service) pairs that work;
+ * - service availability: share of (person, service) pairs that work, each counted by the share of the service its
+ *   group's working copies can carry (demand.ts: every copy has its share of the load plus headroom; beyond it,
+ *   everyone in the group gets a share of the service in proportion);
  * - survivability (Baran): share of ALL nodes that are up and in the largest group;
  * - latency: round trip from a person to the nearest working replica, over the access link and the fastest
  *   path through the network; population-weighted percentiles over a fixed sample of services.
@@ -13,6 +15,7 @@
  */
 
 import { UnionFind } from './components.ts'
+import { servedShare } from './demand.ts'
 import { greatCircleKm, linkRttMs } from './geo.ts'
 import type { Network } from './network.ts'
 import { Dijkstra } from './paths.ts'
@@ -64,6 +67,16 @@ export class MetricsComputer {
   /** Per cluster, its REACH_LIST nearest access nodes within reach, nearest first: built when first needed. */
   private reachNodes: Int32Array | null = null
   private readonly reachLength: Int16Array
+  /** Copies each service was built with (its hosts at the start: failures and healing do not change the count). */
+  private readonly copies: Int32Array
+  /** Per connected group (by its root): people online there, the services' shares they get, working copies. */
+  private readonly groupPop: Float64Array
+  private readonly groupServed: Float64Array
+  private readonly aliveStamp: Int32Array
+  private readonly aliveCount: Int32Array
+  private readonly aliveRoots: Int32Array
+  /** Per cluster: the root of the group its access node is in (-1: none). */
+  private readonly chosenRoot: Int32Array
 
   constructor(readonly net: Network) {
     const n = net.graph.n
@@ -78,6 +91,16 @@ export class MetricsComputer {
     this.clusterService = new Float32Array(clusters)
     this.sources = new Int32Array(net.services?.replicas ?? 1)
     this.hist = new Float64Array(BINS)
+    const services = net.services
+    this.copies = new Int32Array(services?.count ?? 0)
+    for (let s = 0; services && s < services.count; s++)
+      for (let j = 0; j < services.replicas; j++) if (services.host[s * services.replicas + j]! >= 0) this.copies[s]!++
+    this.groupPop = new Float64Array(n)
+    this.groupServed = new Float64Array(n)
+    this.aliveStamp = new Int32Array(n)
+    this.aliveCount = new Int32Array(n)
+    this.aliveRoots = new Int32Array(Math.max(1, services?.replicas ?? 1))
+    this.chosenRoot = new Int32Array(clusters).fill(-1)
   }
 
   /**
@@ -159,9 +182,41 @@ export class MetricsComputer {
       }
       this.chosenNode[c] = node
       this.chosenRttMs[c] = rtt
-      const share = bestCount / S
+      const root = node >= 0 && bestCount > 0 ? uf.find(node) : -1
+      this.chosenRoot[c] = root
+      if (root >= 0) {
+        online += pop[c]!
+        this.groupPop[root]! += pop[c]!
+      }
+    }
+
+    // What each group's working copies of each service can carry of its people's load (demand.ts).
+    const { groupPop, groupServed, aliveStamp, aliveCount, aliveRoots, copies } = this
+    const total = users.totalPop
+    for (let s = 0; s < S; s++) {
+      if (serving && !serving.service[s]) continue
+      const up = serving && serving.bound[s] ? serving.node : nodeUp
+      let roots = 0
+      for (let j = 0; j < R; j++) {
+        const h = host[s * R + j]!
+        if (h < 0 || !up[h]) continue
+        const root = uf.find(h)
+        if (aliveStamp[root] !== s + 1) {
+          aliveStamp[root] = s + 1
+          aliveCount[root] = 0
+          aliveRoots[roots++] = root
+        }
+        aliveCount[root]!++
+      }
+      for (let i = 0; i < roots; i++) {
+        const root = aliveRoots[i]!
+        groupServed[root]! += servedShare(aliveCount[root]!, copies[s]!, groupPop[root]!, total)
+      }
+    }
+    for (let c = 0; c < users.count; c++) {
+      const root = this.chosenRoot[c]!
+      const share = root >= 0 ? groupServed[root]! / S : 0
       this.clusterService[c] = share
-      if (bestCount > 0) online += pop[c]!
       served += pop[c]! * share
     }
 
@@ -169,8 +224,10 @@ export class MetricsComputer {
       const r = touched[i]!
       svcCount[r] = 0
       svcStamp[r] = 0
+      groupPop[r] = 0
+      groupServed[r] = 0
+      aliveStamp[r] = 0
     }
-    const total = users.totalPop
     return {
       usersOnline: total > 0 ? online / total : 0,
       serviceAvailability: total > 0 ? served / total : 0,

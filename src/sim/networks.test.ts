@@ -1,3 +1,4 @@
+import { MAX_COPIES_PER_NODE } from './demand.ts'
 import { describe, expect, it } from 'vitest'
 import { loadWorld } from '../cli/load-world.ts'
 import { largestComponent } from './components.ts'
@@ -95,13 +96,21 @@ describe('the distributed network', () => {
     expect(long).toBeGreaterThan(300)
   })
 
-  it('runs every service on r nodes in different places', () => {
+  it('runs every service on r nodes in different places, and the more used on more, a few per node at most', () => {
     const s = net.services!
-    expect(s.replicas).toBe(3)
+    const copies = (i: number) => s.host.subarray(i * s.replicas, (i + 1) * s.replicas).filter((h) => h >= 0)
+    // The most used service on many nodes, the least used on 3 (demand.ts).
+    expect(copies(0).length).toBeGreaterThan(100)
+    expect(copies(s.count - 1).length).toBeGreaterThanOrEqual(3)
+    expect(copies(s.count - 1).length).toBeLessThan(copies(0).length / 10)
+    for (let i = 1; i < s.count; i++) expect(copies(i).length).toBeLessThanOrEqual(copies(i - 1).length)
+    const held = new Map<number, number>()
+    for (const h of s.host) if (h >= 0) held.set(h, (held.get(h) ?? 0) + 1)
+    expect(Math.max(...held.values())).toBeLessThanOrEqual(MAX_COPIES_PER_NODE)
     let farApart = 0
     for (let i = 0; i < s.count; i++) {
-      const [a, b, c] = Array.from(s.host.subarray(i * 3, i * 3 + 3))
-      expect(new Set([a, b, c]).size).toBe(3)
+      const [a, b, c] = Array.from(copies(i).subarray(0, 3))
+      expect(new Set(copies(i)).size).toBe(copies(i).length)
       const d1 = greatCircleKm(net.lat[a!]!, net.lon[a!]!, net.lat[b!]!, net.lon[b!]!)
       const d2 = greatCircleKm(net.lat[a!]!, net.lon[a!]!, net.lat[c!]!, net.lon[c!]!)
       if (d1 >= 500 && d2 >= 500) farApart++

@@ -49,6 +49,7 @@ export const P2PSpec = z.strictObject({
   replicas: z.optional(int(1, 16)),
   replicaSeparationKm: z.optional(num(0, 20_000)),
   selfHealing: z.optional(z.boolean()),
+  scaleCopies: z.optional(z.boolean()),
   hopMs: z.optional(num(0, 100)),
 })
 export const NetworkSpecSchema = z.discriminatedUnion('kind', [CentralizedSpec, DecentralizedSpec, P2PSpec])

@@ -275,6 +275,9 @@ describe('robustness chart', () => {
     await openDrawer(page)
     await page.locator('.controls [data-panel="robustness"]').click()
     const dialog = page.getByRole('dialog', { name: 'Robustness' })
+    // An attack on the best connected: the lines stand apart somewhere (under random failures the grid's and the
+    // clouds' lines run within a point of each other all along, and the coinciding pair below would be hidden).
+    await dialog.getByRole('combobox', { name: 'Failure' }).selectOption('attackDegree')
     await dialog.getByRole('spinbutton', { name: 'Trials' }).fill('2')
     await dialog.getByRole('button', { name: 'Run sweep' }).click()
     await page.waitForFunction(() => window.p2pglobe!.getState().robustness.status === 'done', undefined, {
@@ -349,8 +352,7 @@ describe('robustness chart', () => {
     let best = 1
     for (let i = 1; i + 1 < central.length; i++)
       if (Math.min(clearance(i), clearance(i + 1)) > Math.min(clearance(best), clearance(best + 1))) best = i
-    // (Two points of the axis or more: a few pixels of chart between the coinciding lines and any other.)
-    expect(Math.min(clearance(best), clearance(best + 1))).toBeGreaterThan(0.02)
+    expect(Math.min(clearance(best), clearance(best + 1))).toBeGreaterThan(0.05)
     const seen = await page.evaluate(countColours, {
       from: [central[best]!.fraction * 100, central[best]!.survivability.mean * 100],
       to: [central[best + 1]!.fraction * 100, central[best + 1]!.survivability.mean * 100],

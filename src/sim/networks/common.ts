@@ -70,9 +70,11 @@ export function attachUsers(
 }
 
 /**
- * Places `replicas` copies of each service on distinct nodes chosen at random among `candidates`, at least
- * minSeparationKm apart where possible ("in different places"). Each service draws from its own stream, so
- * the first r hosts are the same whatever the number of replicas: more replicas only ever add copies.
+ * Places copies of each service on distinct nodes chosen at random among `candidates`, at least minSeparationKm
+ * apart where possible ("in different places"): `replicas` of each, or `copies[s]` of service s (at most
+ * `replicas`, the slots each service has), with no node holding more than `maxPerNode` (most used services first).
+ * Each service draws from its own stream, so the first r hosts are the same whatever the number of copies: more
+ * copies only ever add hosts.
  */
 export function placeReplicas(
   seed: number,
@@ -82,17 +84,22 @@ export function placeReplicas(
   nodeLat: Float64Array,
   nodeLon: Float64Array,
   minSeparationKm: number,
+  copies: Int32Array | null = null,
+  maxPerNode = Infinity,
 ): Services {
   const host = new Int32Array(count * replicas).fill(-1)
   const nCand = candidates.length
+  const held = new Map<number, number>()
+  const full = (v: number) => (held.get(v) ?? 0) >= maxPerNode
   for (let s = 0; s < count; s++) {
     const rng = createRng(seed, `replicas:${s}`)
     const base = s * replicas
-    for (let j = 0; j < replicas && j < nCand; j++) {
+    const want = Math.min(replicas, copies ? copies[s]! : replicas)
+    for (let j = 0; j < want && j < nCand; j++) {
       let chosen = -1
       for (let attempt = 0; attempt < 64 && chosen < 0; attempt++) {
         const v = candidates[rng.int(nCand)]!
-        let ok = true
+        let ok = !full(v)
         for (let q = 0; q < j; q++) {
           const h = host[base + q]!
           if (h === v) ok = false
@@ -106,12 +113,13 @@ export function placeReplicas(
         // Fewer distinct candidates than replicas would loop forever; take the first unused one in order.
         for (let i = 0; i < nCand && chosen < 0; i++) {
           const v = candidates[i]!
-          let used = false
+          let used = full(v)
           for (let q = 0; q < j; q++) if (host[base + q] === v) used = true
           if (!used) chosen = v
         }
       }
       host[base + j] = chosen
+      if (chosen >= 0) held.set(chosen, (held.get(chosen) ?? 0) + 1)
     }
   }
   return { count, replicas, host, latencySample: sampleServices(count) }

@@ -49,8 +49,10 @@ export interface P2PParams {
   longLinks: number
   /** Number of services people use. */
   services: number
-  /** Nodes each service runs on. */
+  /** Nodes each service runs on: the least used (with scaleCopies), or every one. */
   replicas: number
+  /** More copies the more a service is used (demand.ts), so a small node never carries a billion people. */
+  scaleCopies: boolean
   /** Replicas of one service are kept at least this far apart where possible, km. */
   replicaSeparationKm: number
   /** Re-create replicas lost with failed nodes on working ones. */
@@ -68,6 +70,7 @@ export const P2P_DEFAULTS: P2PParams = {
   longLinks: 0.5,
   services: 100,
   replicas: 3,
+  scaleCopies: true,
   replicaSeparationKm: 500,
   selfHealing: true,
   hopMs: 5,

@@ -18,7 +18,8 @@ import { createRng } from '../rng.ts'
 import { createGeoIndex } from '../spatial.ts'
 import type { World } from '../world.ts'
 import { OVERLAY_HOP_MS, attachUsers, buildOverlay, linkLatencies, placeReplicas } from './common.ts'
-import { P2P_DEFAULTS } from './p2p.ts'
+import { MAX_SCALED_COPIES, P2P_DEFAULTS } from './p2p.ts'
+import { MAX_COPIES_PER_NODE, copiesFor, serviceDemand } from '../demand.ts'
 
 export const MAX_IMPORT_NODES = 200_000
 export const MAX_IMPORT_LINKS = 2_000_000
@@ -339,17 +340,7 @@ function finish(p: Parts): Network {
       ? linkLatencies(p.graph, p.lat, p.lon, OVERLAY_HOP_MS)
       : new Float32Array(p.graph.m).fill(OVERLAY_HOP_MS),
     users: withPeople && index ? attachUsers(p.world!.clusters, index, p.lat, p.lon) : null,
-    services: withPeople
-      ? placeReplicas(
-          seed,
-          services,
-          replicas,
-          Int32Array.from({ length: n }, (_, i) => i),
-          p.lat,
-          p.lon,
-          P2P_DEFAULTS.replicaSeparationKm,
-        )
-      : null,
+    services: withPeople ? placeScaled(seed, services, replicas, n, p.lat, p.lon) : null,
     selfHealing: withPeople && (p.selfHealing ?? false),
     initiallyDown: p.initiallyDown,
     warnings: p.warnings,
@@ -407,3 +398,21 @@ const COUNTRY_ALIASES: [string, string][] = [
   ['uae', 'ae'],
   ['unitedarabemirates', 'ae'],
 ]
+
+/** Copies as on the grid: more for the more used services (demand.ts), `least` at least, a few per node at most. */
+function placeScaled(seed: number, services: number, least: number, n: number, lat: Float64Array, lon: Float64Array) {
+  const copies = copiesFor(serviceDemand(services), n, least, Math.max(least, MAX_SCALED_COPIES))
+  const all = Int32Array.from({ length: n }, (_, i) => i)
+  const slots = Math.max(...copies)
+  return placeReplicas(
+    seed,
+    services,
+    slots,
+    all,
+    lat,
+    lon,
+    P2P_DEFAULTS.replicaSeparationKm,
+    copies,
+    MAX_COPIES_PER_NODE,
+  )
+}

@@ -13,11 +13,14 @@ import type { World } from '../world.ts'
 import { gridPlanes } from './planes.ts'
 import { attachUsers, buildOverlay, linkLatencies, placeReplicas } from './common.ts'
 import { P2P_DEFAULTS, type P2PParams } from './defaults.ts'
+import { MAX_COPIES_PER_NODE, copiesFor, serviceDemand } from '../demand.ts'
 
 export type { P2PParams } from './defaults.ts'
 export { P2P_DEFAULTS } from './defaults.ts'
 
 export const P2P_MAX_NODES = 100_000
+/** The most copies a service gets when copies scale with demand (a 100,000-node grid would give the top one 6,000). */
+export const MAX_SCALED_COPIES = 256
 
 /** Nodes of one farm sit around one place; scatter them within this radius of their cluster, km. */
 const SCATTER_KM = 25
@@ -54,14 +57,21 @@ export function buildP2P(world: World, partial: Partial<P2PParams> = {}, seed = 
 
   const users = attachUsers(clusters, index, lat, lon)
   const all = Int32Array.from({ length: n }, (_, i) => i)
+  const serviceCount = Math.max(1, Math.floor(params.services))
+  const least = Math.max(1, Math.floor(params.replicas))
+  const copies = params.scaleCopies
+    ? copiesFor(serviceDemand(serviceCount), n, least, Math.max(least, MAX_SCALED_COPIES))
+    : new Int32Array(serviceCount).fill(least)
   const services = placeReplicas(
     seed,
-    Math.max(1, Math.floor(params.services)),
-    Math.max(1, Math.floor(params.replicas)),
+    serviceCount,
+    Math.max(...copies),
     all,
     lat,
     lon,
     params.replicaSeparationKm,
+    copies,
+    params.scaleCopies ? MAX_COPIES_PER_NODE : Infinity,
   )
 
   return {

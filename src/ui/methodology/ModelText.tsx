@@ -17,6 +17,7 @@ import { useAppStore } from '../../store/appStore'
 import { NETWORK_LABELS } from '../../store/store'
 import { formatCount, formatDuration, formatMs, formatPercent, formatSmallShare, scaleNumber } from '../hud/format'
 import { DETECTED_INCIDENTS, RESPONSE_INCIDENTS, copyMinutes } from '../../sim/repair'
+import { HEADROOM, MAX_COPIES_PER_NODE, POPULARITY_EXPONENT, serviceDemand } from '../../sim/demand'
 import { EXACT_LOAD_MAX_NODES, LOAD_SAMPLE_SOURCES } from '../../sim/cascade'
 import sensitivity from '../../data/sensitivity-table.json'
 import type { SensitivityTable } from '../../sim/sensitivity'
@@ -59,6 +60,7 @@ export function ModelText() {
       <SharedPlanes />
       <Churn rows={rows} />
       <Repair />
+      <Capacity />
       <Latency rest={rest} />
       <Costs rows={rows} cloud={nets.centralized} grid={nets.p2p} />
       <Control nets={nets} />
@@ -119,7 +121,8 @@ function Networks({ nets }: { nets: Nets }) {
               {formatCount(p.nodes)} small nodes where people live, run by {formatCount(p.operators)} independent
               operators (the largest runs {formatCount(p.largestOperator)}), as on the ThreeFold Grid. Each node links
               to its {String(pp.links ?? '')} nearest peers plus {String(pp.longLinks ?? '')} long link on average (
-              {formatCount(p.links)} links in all). Each service runs on {p.replicas} nodes, kept at least{' '}
+              {formatCount(p.links)} links in all). Each service runs on {p.replicas} to {p.maxCopies} nodes, the more
+              the more it is used (a small node carries only so much: see Demand and capacity), kept at least{' '}
               {String(pp.replicaSeparationKm ?? '')} km apart where possible. Self-healing is{' '}
               {p.selfHealing ? 'on' : 'off'}.
             </>
@@ -346,6 +349,39 @@ function Churn({ rows }: { rows: FailureRow[] }) {
   )
 }
 
+/** Demand and capacity (sim/demand.ts): what a copy can carry, and where its load goes when copies fail. */
+function Capacity() {
+  const d = serviceDemand(100)
+  return (
+    <section aria-labelledby="method-capacity">
+      <h3 id="method-capacity">Demand and capacity</h3>
+      <p>
+        Services are not equally used: their popularity follows a Zipf-like law with exponent {POPULARITY_EXPONENT}, as
+        requests to web content do (Breslau et al., 1999); of 100 services the most used has {formatPercent(d[0]!)} of
+        all use, the least {formatSmallShare(d[99]!)}. A copy can only carry so much, so a service needs more sites the
+        more it is used, by one rule on every network: copies in proportion to its share of use times the network's
+        sites, half of them (at least the minimum). A cloud region is one site big enough for any service, so the clouds
+        keep 1 or 3 regions a service; on the grid the most used runs on far more small nodes than the least used (the
+        grid above says how many), and no small node holds more than {MAX_COPIES_PER_NODE} copies, when placed or when
+        the grid heals.
+      </p>
+      <p>
+        Every copy is provisioned for its share of its service's load plus {formatPercent(HEADROOM)}, on every network:
+        what a service in three zones or regions needs to keep serving with one of them lost (AWS calls it static
+        stability). When copies fail, their load moves to the survivors in the same connected group; past their headroom
+        everyone there gets a share of the service in proportion (capacity over demand), which counts as that share of
+        it available.
+      </p>
+      <p>
+        Both designs are given the capacity their load needs. The ThreeFold Grid today is far smaller than a hyperscale
+        cloud: this compares the two shapes at the same capacity, not today's grid with today's clouds. The clouds here
+        serve from their regions only; a content network at their points of presence would bring popular services closer
+        to people too, as the grid's many copies do (not modelled).
+      </p>
+    </section>
+  )
+}
+
 /** Who brings a failure back and when (sim/repair.ts): people, or the grid's own software. */
 function Repair() {
   const o = DEFAULT_SIM_OPTIONS
@@ -516,7 +552,7 @@ function Costs({ rows, cloud, grid }: { rows: FailureRow[]; cloud?: Network; gri
           for a cloud region, and each stays down {peer.mttrHours} hours. A small node is down{' '}
           {formatSmallShare(peer.downShare)} of the time, {Math.round(peer.downShare / region.downShare)} times as much
           as a region ({formatSmallShare(region.downShare)}). The grid makes up for it with copies: if nodes failed
-          independently, all {replicas} copies of a service would be down at once{' '}
+          independently, all {replicas} copies of the least used service would be down at once{' '}
           {formatSmallShare(allDownShare(peer.downShare, replicas))} of the time. They do not always fail independently,
           which is what the disaster and push scenarios are for.
         </li>

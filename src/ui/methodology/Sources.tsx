@@ -35,6 +35,15 @@ const SCIENCE: Source[] = [
 
 const FACTS: Source[] = [
   {
+    cite: 'L. Breslau, P. Cao, L. Fan, G. Phillips, S. Shenker, Web caching and Zipf-like distributions: evidence and implications, IEEE INFOCOM 1999',
+    what: 'requests to web content follow a Zipf-like law, exponent 0.64 to 0.83: the popularity of services here (0.8)',
+  },
+  {
+    cite: 'AWS Builders’ Library, Static stability using Availability Zones',
+    what: 'provisioning so that losing one of three zones needs no new capacity: the 50% headroom of every copy here',
+    href: 'https://aws.amazon.com/builders-library/static-stability-using-availability-zones/',
+  },
+  {
     cite: 'US Department of Energy, Hurricane Sandy situation reports, 30 Oct – 1 Nov 2012',
     what: 'about 8.5 million customers without power at the peak: the size of the story’s regional disaster',
   },

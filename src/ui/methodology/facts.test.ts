@@ -35,7 +35,10 @@ describe('network facts', () => {
     expect(cloud).toMatchObject({ nodes: 136, services: 100, replicas: 1, operators: 1, largestOperator: 136 })
     expect(cloud.byClass).toEqual({ [NodeClass.region]: 16, [NodeClass.pop]: 120 })
     const grid = networkFacts(buildNetwork(world, { kind: 'p2p' }, 1))
-    expect(grid).toMatchObject({ nodes: 3000, services: 100, replicas: 3, selfHealing: true })
+    // The least used service on a few nodes, the most used on many (demand.ts).
+    expect(grid).toMatchObject({ nodes: 3000, services: 100, selfHealing: true })
+    expect(grid.replicas).toBeGreaterThanOrEqual(3)
+    expect(grid.maxCopies).toBeGreaterThan(100)
     expect(grid.operators).toBeGreaterThan(1000)
     expect(grid.largestOperator).toBeLessThanOrEqual(50)
     expect(grid.people).toBeGreaterThan(1e9)

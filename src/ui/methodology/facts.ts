@@ -57,7 +57,9 @@ export interface NetworkFacts {
   /** Nodes per class present in the network. */
   byClass: Partial<Record<NodeClass, number>>
   services: number
+  /** Copies of the least used service and of the most used (copies scale with demand on the grid). */
   replicas: number
+  maxCopies: number
   operators: number
   /** Nodes of the operator that runs the most. */
   largestOperator: number
@@ -71,12 +73,20 @@ export function networkFacts(net: Network): NetworkFacts {
   for (const c of net.nodeClass) byClass[c as NodeClass] = (byClass[c as NodeClass] ?? 0) + 1
   const perOperator = new Map<number, number>()
   for (const o of net.operator) perOperator.set(o, (perOperator.get(o) ?? 0) + 1)
+  const s = net.services
+  const copies = s
+    ? Array.from(
+        { length: s.count },
+        (_, i) => s.host.subarray(i * s.replicas, (i + 1) * s.replicas).filter((h) => h >= 0).length,
+      )
+    : [0]
   return {
     nodes: net.graph.n,
     links: net.graph.m,
     byClass,
     services: net.services?.count ?? 0,
-    replicas: net.services?.replicas ?? 0,
+    replicas: Math.min(...copies),
+    maxCopies: Math.max(...copies),
     operators: net.operatorCount,
     largestOperator: Math.max(0, ...perOperator.values()),
     clusters: net.users?.count ?? 0,
