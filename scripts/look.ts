@@ -3,25 +3,11 @@
  * dist/, opens it with the query, waits for ready, runs the script in the page, waits for the globe to stand
  * still and saves a PNG. A development tool for looking at a change, not a test.
  */
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { preview } from 'vite'
-import { CHROMIUM_ARGS, findChromium } from '../tests/browser/chromium.ts'
 import { sceneIdle } from '../tests/browser/stage.ts'
+import { startDistBrowser } from './dist-browser.ts'
 
 const [query = '', script = '', out = 'test-results/look.png', w = '1280', h = '720'] = process.argv.slice(2)
-const root = fileURLToPath(new URL('..', import.meta.url))
-const server = await preview({
-  root,
-  logLevel: 'warn',
-  build: { outDir: process.env.P2PGLOBE_DIST ?? 'dist' },
-  preview: { host: '127.0.0.1', port: 0, open: false },
-})
-const port = (server.httpServer.address() as AddressInfo).port
-const args = [...CHROMIUM_ARGS]
-if (process.getuid?.() === 0) args.push('--no-sandbox')
-const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args })
+const { base, browser, close } = await startDistBrowser()
 try {
   const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } })
   page.on('pageerror', (e) => console.log(`[page error] ${e.message}`))
@@ -29,7 +15,7 @@ try {
   await page.addInitScript(() => {
     window.addEventListener('p2pglobe:ready', () => ((window as unknown as { __ready: boolean }).__ready = true))
   })
-  await page.goto(`http://127.0.0.1:${port}/?${query}`)
+  await page.goto(`${base}?${query}`)
   await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, {
     timeout: 60_000,
   })
@@ -39,6 +25,5 @@ try {
   await page.screenshot({ path: out })
   console.log(`saved ${out}`)
 } finally {
-  await browser.close()
-  await server.close()
+  await close()
 }

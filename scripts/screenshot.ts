@@ -6,13 +6,10 @@
  */
 
 import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { chromium } from 'playwright-core'
-import { preview } from 'vite'
-import { CHROMIUM_ARGS, findChromium } from '../tests/browser/chromium.ts'
+import { startDistBrowser } from './dist-browser.ts'
 
 // node's parser would take "-20" for a flag: join a negative value to its flag (--lon=-20).
 const args: string[] = []
@@ -53,16 +50,7 @@ const { values } = parseArgs({
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 // P2PGLOBE_DIST: serve another build folder than dist/ (as the browser tests do).
-const server = await preview({
-  root,
-  logLevel: 'warn',
-  build: { outDir: process.env.P2PGLOBE_DIST ?? 'dist' },
-  preview: { host: '127.0.0.1', port: 0, open: false },
-})
-const port = (server.httpServer.address() as AddressInfo).port
-const chromeArgs = [...CHROMIUM_ARGS]
-if (process.getuid?.() === 0) chromeArgs.push('--no-sandbox')
-const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromeArgs })
+const { base, browser, close } = await startDistBrowser()
 try {
   const page = await browser.newPage({
     viewport: { width: Number(values.width), height: Number(values.height) },
@@ -73,7 +61,7 @@ try {
   await page.addInitScript(() => {
     window.addEventListener('p2pglobe:ready', () => ((window as unknown as { __ready: boolean }).__ready = true))
   })
-  await page.goto(`http://127.0.0.1:${port}/${values.query ? `?${values.query}` : ''}`)
+  await page.goto(`${base}${values.query ? `?${values.query}` : ''}`)
   await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, {
     timeout: 60_000,
   })
@@ -130,6 +118,5 @@ try {
   const stats = await page.evaluate(() => window.p2pglobe!.stats())
   console.log(`saved ${out}; draw calls ${stats.drawCalls}, triangles ${stats.triangles}`)
 } finally {
-  await browser.close()
-  await server.close()
+  await close()
 }

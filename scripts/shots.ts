@@ -6,17 +6,15 @@
  */
 
 import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { chromium, type Page } from 'playwright-core'
-import { preview } from 'vite'
+import type { Page } from 'playwright-core'
 import type { PageRenderStats } from '../src/scene/RenderProbe.tsx'
 import { BUILTIN_STORY } from '../src/story/builtin.ts'
 import type { Theme } from '../src/store/store.ts'
-import { CHROMIUM_ARGS, findChromium } from '../tests/browser/chromium.ts'
 import { sceneIdle } from '../tests/browser/stage.ts'
+import { startDistBrowser } from './dist-browser.ts'
 
 interface View {
   name: string
@@ -134,16 +132,7 @@ const { values } = parseArgs({
 const only = values.only?.split(',')
 const themes = values.theme ? (values.theme.split(',') as Theme[]) : THEMES
 const root = fileURLToPath(new URL('..', import.meta.url))
-const server = await preview({
-  root,
-  logLevel: 'warn',
-  build: { outDir: process.env.P2PGLOBE_DIST ?? 'dist' },
-  preview: { host: '127.0.0.1', port: 0, open: false },
-})
-const port = (server.httpServer.address() as AddressInfo).port
-const args = [...CHROMIUM_ARGS]
-if (process.getuid?.() === 0) args.push('--no-sandbox')
-const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args })
+const { base, browser, close } = await startDistBrowser()
 
 async function settle(page: Page, globes: number): Promise<void> {
   await page.waitForFunction(
@@ -171,7 +160,7 @@ try {
         window.addEventListener('p2pglobe:ready', () => ((window as unknown as { __ready: boolean }).__ready = true))
       })
       const query = `${view.query}&theme=${theme}&seed=1&autoplay=0`
-      await page.goto(`http://127.0.0.1:${port}/?${query}`)
+      await page.goto(`${base}?${query}`)
       await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, {
         timeout: 60_000,
       })
@@ -194,6 +183,5 @@ try {
     }
   }
 } finally {
-  await browser.close()
-  await server.close()
+  await close()
 }

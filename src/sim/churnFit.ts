@@ -14,6 +14,8 @@
  * would make nodes look a little less reliable than they are).
  */
 
+import { gammaFn } from './engine.ts'
+
 /** The published shares: of the nodes up now, `share` have been up for over `days` days. */
 export const UPTIME_STREAKS: readonly { days: number; share: number }[] = [
   { days: 7, share: 0.88 },
@@ -23,24 +25,10 @@ export const UPTIME_STREAKS: readonly { days: number; share: number }[] = [
   { days: 365, share: 0.05 },
 ]
 
-/** ln Γ(x), x > 0 (Lanczos). */
-function gammaLn(x: number): number {
-  const c = [
-    76.1800917294715, -86.5053203294168, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
-    -0.5395239384953e-5,
-  ]
-  let y = x
-  let tmp = x + 5.5
-  tmp -= (x + 0.5) * Math.log(tmp)
-  let ser = 1.00000000019002
-  for (const cj of c) ser += cj / ++y
-  return -tmp + Math.log((2.506628274631 * ser) / x)
-}
-
 /** Q(a, x) = Γ(a, x) / Γ(a): a series below a + 1, a continued fraction above (Numerical Recipes, 6.2). */
 export function gammaQ(a: number, x: number): number {
   if (x <= 0) return 1
-  const front = Math.exp(-x + a * Math.log(x) - gammaLn(a))
+  const front = Math.exp(-x + a * Math.log(x) - Math.log(gammaFn(a)))
   if (x < a + 1) {
     let ap = a
     let del = 1 / a
