@@ -98,7 +98,8 @@ ${SCENARIO_KINDS.map((k) => `                              ${k.padEnd(8)} ${SCEN
   --seed S                  seed (default 1); the network and the failures use separate streams
 
 sweep
-  --failure random|attack|links  (default random)
+  --failure random|attack|links|places  (default random); places: disasters 1,000 km across at random places
+                            where people live, the same on every network, by the share of people inside them
   --by degree|load          attack: what is taken out first (default degree)
   --fractions F,F,...       (default 0,0.05,...,0.95)
   --trials N                (default 10)
@@ -649,11 +650,15 @@ export function main(argv: string[]): string {
     return JSON.stringify({ steps: series, milestones: sim.milestones }) + '\n'
   }
   if (command === 'sweep') {
-    const failure = choice<SweepFailure>(flags, 'failure', ['random', 'attack', 'links'], 'random')
+    const failure = choice<SweepFailure>(flags, 'failure', ['random', 'attack', 'links', 'places'], 'random')
     const by = choice(flags, 'by', ['degree', 'load'] as const, 'degree')
     const fractions = fractionsFrom(flags)
     const trials = intFlag(flags, 'trials', 1, 10_000, 10)
     const net = networkFrom(flags, seed)
+    if (failure === 'places' && !net.users)
+      throw new UsageError(
+        '--failure places needs a network with places and people (a built-in one, or a graph with coordinates)',
+      )
     const points = sweep(net, { failure, by, fractions, trials, seed })
     if (format === 'json') return JSON.stringify({ points }) + '\n'
     return toCsv(

@@ -12,6 +12,7 @@ import { ageShareAbove, fitUptimes, gammaQ, streakError, UPTIME_STREAKS } from '
 import { MAX_COPIES_PER_NODE, servedShare } from './demand.ts'
 import { Simulation } from './engine.ts'
 import type { Scenario } from './scenarios.ts'
+import { sweep } from './sweep.ts'
 import { greatCircleKm } from './geo.ts'
 import { DIVERSE_MIN_KM } from './networks/cloud.ts'
 import { buildNetwork } from './index.ts'
@@ -197,5 +198,24 @@ describe('demand and capacity', () => {
     for (const h of sim.host) if (h >= 0) held.set(h, (held.get(h) ?? 0) + 1)
     expect(Math.max(...held.values())).toBeLessThanOrEqual(MAX_COPIES_PER_NODE)
     expect([...sim.nodeHealedAt].some((t) => t > 0)).toBe(true)
+  })
+})
+
+describe('like with like', () => {
+  it('sweeps disasters at the same places on every network, by the share of people inside them', () => {
+    const fractions = [0, 0.1, 0.3]
+    const results = (['centralized', 'decentralized', 'p2p'] as const).map((kind) =>
+      sweep(buildNetwork(world, { kind }, 1), { failure: 'places', fractions, trials: 3, seed: 4 }),
+    )
+    for (const points of results) {
+      expect(points[0]!.serviceAvailability!.mean).toBe(1)
+      // Those inside lose their own connection on every network: nobody keeps more than the rest of the world.
+      for (const p of points) expect(p.usersOnline!.mean).toBeLessThanOrEqual(1 - p.fraction + 0.01)
+    }
+    const [cloud, multi, grid] = results.map((points) => points.map((p) => p.serviceAvailability!.mean))
+    // The centralized cloud loses what lived where the disasters struck, for everyone; copies far apart do not.
+    expect(cloud![1]!).toBeLessThan(multi![1]! - 0.05)
+    expect(grid![1]!).toBeGreaterThan(0.85)
+    expect(Math.abs(grid![1]! - multi![1]!)).toBeLessThan(0.03)
   })
 })

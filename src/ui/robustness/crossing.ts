@@ -126,8 +126,15 @@ export function explainCrossing(
   const c = findCrossing(request, results)
   if (!request || !c) return null
   const links = request.failure === 'links'
-  const what = links ? 'links cut' : request.failure === 'attack' ? 'nodes taken out' : 'nodes failed'
-  const done = links ? 'cut' : request.failure === 'attack' ? 'taken out' : 'failed'
+  const places = request.failure === 'places'
+  const what = links
+    ? 'links cut'
+    : places
+      ? 'people inside disasters'
+      : request.failure === 'attack'
+        ? 'nodes taken out'
+        : 'nodes failed'
+  const done = links ? 'cut' : places ? 'inside disasters' : request.failure === 'attack' ? 'taken out' : 'failed'
   const at = `${Math.round(c.fraction * 100)}%`
   const keeps = c.metric === 'serviceAvailability' ? 'fewer services answering' : 'less of itself in one piece'
   const than = `than ${NAMES[c.above]}`

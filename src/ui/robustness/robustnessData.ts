@@ -154,7 +154,11 @@ function toPercent(share: number): number {
 
 /** What the sweep did, as the axis and the table say it. */
 export function failedLabel(request: Pick<SweepRequest, 'failure'> | null): string {
-  return request?.failure === 'links' ? 'Links cut' : 'Nodes failed'
+  return request?.failure === 'links'
+    ? 'Links cut'
+    : request?.failure === 'places'
+      ? 'People inside disasters'
+      : 'Nodes failed'
 }
 
 const NAMES: Record<NetworkKind, string> = {
@@ -196,6 +200,7 @@ export function describeSweep(
 
 function blowOf({ failure, by }: Pick<SweepRequest, 'failure' | 'by'>): string {
   if (failure === 'links') return 'links cut at random'
+  if (failure === 'places') return 'the world’s people inside disasters at random places'
   if (failure === 'attack')
     return `nodes taken out by an attacker, ${by === 'load' ? 'busiest' : 'best connected'} first`
   return 'nodes failed at random'

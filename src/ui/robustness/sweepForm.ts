@@ -7,7 +7,7 @@
 import type { SweepRequest } from '../../store/store'
 
 /** The failures a sweep can apply, as the form offers them. */
-export type SweepChoice = 'random' | 'attackDegree' | 'attackLoad' | 'links'
+export type SweepChoice = 'random' | 'attackDegree' | 'attackLoad' | 'links' | 'places'
 
 export const SWEEP_CHOICES: readonly { value: SweepChoice; label: string; description: string }[] = [
   { value: 'random', label: 'Random node failures', description: 'Nodes fail at random, each as likely as any other.' },
@@ -22,6 +22,12 @@ export const SWEEP_CHOICES: readonly { value: SweepChoice; label: string; descri
     description: 'An attacker takes out the nodes that carry the most traffic first.',
   },
   { value: 'links', label: 'Random link cuts', description: 'Links are cut at random; every node stays up.' },
+  {
+    value: 'places',
+    label: 'Disasters at random places',
+    description:
+      'Disasters 1,000 km across strike where people live, the same places on every network: like with like, where a share of nodes means 7 cloud regions on one side and 150 small servers on the other.',
+  },
 ]
 
 export interface SweepFields {
