@@ -19,7 +19,8 @@ import { readyForChecks } from './stage'
  */
 const CYCLES = 2
 const SWITCHES_PER_CYCLE = 45
-const RUNS_PER_CYCLE = 20
+/** Every kind of scenario once a cycle. */
+const RUNS_PER_CYCLE = 10
 
 let browser: Browser
 
